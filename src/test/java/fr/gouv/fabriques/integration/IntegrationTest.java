@@ -1,0 +1,26 @@
+package fr.gouv.fabriques.integration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The running application on a real (embedded) PostgreSQL, reached over HTTP.
+ * Every integration test class carries this one annotation and nothing else that
+ * changes the configuration, so that Spring builds the context once for them all.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "fabriques.postgres-embarque.repertoire=target/postgres-it/donnees",
+            "fabriques.postgres-embarque.port=0",
+            "fabriques.postgres-embarque.nettoyer=true",
+            "camunda.bpm.job-execution.enabled=false",
+            "camunda.bpm.generate-unique-process-engine-name=false"
+        })
+public @interface IntegrationTest {
+}
