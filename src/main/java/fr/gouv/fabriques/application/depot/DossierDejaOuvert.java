@@ -1,0 +1,9 @@
+package fr.gouv.fabriques.application.depot;
+
+/** DOMAIN.md: one open application per SIRET at a time. */
+public class DossierDejaOuvert extends RuntimeException {
+    public DossierDejaOuvert(String siret) {
+        super("Un dossier est déjà en cours pour le SIRET " + siret
+                + " : une structure ne peut avoir qu'une candidature ouverte à la fois. Suivez ce dossier avec son jeton d'accès.");
+    }
+}

@@ -1,0 +1,17 @@
+package fr.gouv.fabriques.application.port;
+
+import fr.gouv.fabriques.domain.Convention;
+import java.util.Optional;
+
+public interface ConventionRepository {
+
+    void ajouter(Convention convention);
+
+    Optional<Convention> parDossier(long dossierId);
+
+    void mettreAJour(Convention convention);
+
+    default Convention exiger(long dossierId) {
+        return parDossier(dossierId).orElseThrow(() -> new IllegalStateException("Aucune convention pour le dossier " + dossierId));
+    }
+}

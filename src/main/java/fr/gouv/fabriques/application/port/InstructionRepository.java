@@ -1,0 +1,29 @@
+package fr.gouv.fabriques.application.port;
+
+import fr.gouv.fabriques.domain.Avis;
+import fr.gouv.fabriques.domain.MontantsAnnuels;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The record of a dossier's instruction: completeness, referent opinion, proposal and its validation. */
+public interface InstructionRepository {
+
+    void enregistrerIrrecevabilite(long dossierId, String motifs);
+
+    void enregistrerCompletude(long dossierId, boolean complet, String piecesManquantes, String par, Instant le);
+
+    void enregistrerAvis(long dossierId, Avis avis, String commentaire, String par, Instant le);
+
+    void enregistrerAbsenceAvis(long dossierId, Instant le);
+
+    void enregistrerProposition(long dossierId, Avis proposition, MontantsAnnuels montants, String motif, String par, Instant le);
+
+    void enregistrerValidation(long dossierId, boolean validee, String commentaire, String par, Instant le);
+
+    Optional<Proposition> proposition(long dossierId);
+
+    Optional<String> piecesManquantes(long dossierId);
+
+    record Proposition(Avis avis, MontantsAnnuels montants, String motif, String instruitPar, Instant instruitLe) {
+    }
+}

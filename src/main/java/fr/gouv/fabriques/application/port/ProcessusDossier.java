@@ -1,0 +1,21 @@
+package fr.gouv.fabriques.application.port;
+
+import fr.gouv.fabriques.domain.Dossier;
+
+/**
+ * What the use cases need from the process engine: start a dossier's process and
+ * deliver what the applicant sends to the step that waits for it.
+ */
+public interface ProcessusDossier {
+
+    void demarrer(Dossier dossier);
+
+    /** The applicant answered a completeness request. */
+    void complementsRecus(String numero);
+
+    /** The applicant signed the convention. */
+    void conventionSigneeParLePorteur(String numero);
+
+    /** The applicant submitted the report of a year. */
+    void bilanDepose(String numero, int annee);
+}

@@ -1,0 +1,16 @@
+package fr.gouv.fabriques.application.port;
+
+import java.util.List;
+
+/**
+ * The eligibility rule (bpmn/eligibilite.dmn, edited by analysts): given the facts of
+ * a dossier, the reasons it is not eligible; none means eligible.
+ */
+public interface RegleEligibilite {
+
+    List<String> motifsIrrecevabilite(FaitsEligibilite faits);
+
+    record FaitsEligibilite(String appel, String categorie, int montantTotal, int montantAnnuelMax,
+            boolean codeQpvRenseigne, String formeJuridique) {
+    }
+}

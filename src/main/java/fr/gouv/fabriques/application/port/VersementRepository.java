@@ -1,0 +1,25 @@
+package fr.gouv.fabriques.application.port;
+
+import fr.gouv.fabriques.domain.Versement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Payments; the (dossier, year) unique key makes issuing idempotent. */
+public interface VersementRepository {
+
+    /** Plans the payment of a year; does nothing if it is already planned. */
+    void planifier(long dossierId, int annee, int montant);
+
+    List<Versement> parDossier(long dossierId);
+
+    Optional<Versement> parDossierEtAnnee(long dossierId, int annee);
+
+    void ordonnancer(long dossierId, int annee, String par, Instant le);
+
+    /**
+     * Marks the payment issued with its reference unless it already is.
+     * @return true if this call issued it, false if it had been issued before
+     */
+    boolean emettre(long dossierId, int annee, String reference, Instant le);
+}

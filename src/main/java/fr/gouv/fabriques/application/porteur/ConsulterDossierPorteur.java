@@ -1,0 +1,57 @@
+package fr.gouv.fabriques.application.porteur;
+
+import fr.gouv.fabriques.application.port.ConventionRepository;
+import fr.gouv.fabriques.application.port.DecisionComiteRepository;
+import fr.gouv.fabriques.application.port.Journal;
+import fr.gouv.fabriques.application.port.VersementRepository;
+import fr.gouv.fabriques.domain.Convention;
+import fr.gouv.fabriques.domain.DecisionComite;
+import fr.gouv.fabriques.domain.Dossier;
+import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.TypeDecision;
+import fr.gouv.fabriques.domain.Versement;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The applicant's view of a dossier (GET /api/dossiers/{numero}). */
+@Service
+public class ConsulterDossierPorteur {
+
+    private final Journal journal;
+    private final DecisionComiteRepository decisions;
+    private final ConventionRepository conventions;
+    private final VersementRepository versements;
+
+    public ConsulterDossierPorteur(Journal journal, DecisionComiteRepository decisions, ConventionRepository conventions,
+            VersementRepository versements) {
+        this.journal = journal;
+        this.decisions = decisions;
+        this.conventions = conventions;
+        this.versements = versements;
+    }
+
+    @Transactional(readOnly = true)
+    public VueDossierPorteur consulter(Dossier d) {
+        Optional<Convention> convention = conventions.parDossier(d.id());
+        MontantsAnnuels accordes = convention.map(Convention::montants)
+                .or(() -> decisions.derniere(d.id()).filter(x -> x.decision() == TypeDecision.LAUREAT).map(DecisionComite::montants))
+                .orElse(null);
+        List<Versement> liste = versements.parDossier(d.id());
+        List<VueDossierPorteur.VersementVu> vus = liste.stream()
+                .map(v -> new VueDossierPorteur.VersementVu(v.annee(), v.montant(),
+                        v.estEmis() ? "EMIS" : v.estOrdonnance() ? "ORDONNANCE" : "PREVU", v.emisLe(), v.reference()))
+                .toList();
+        int totalVerse = liste.stream().filter(Versement::estEmis).mapToInt(Versement::montant).sum();
+        List<VueDossierPorteur.Etape> historique = journal.evenements(d.id(), true).stream()
+                .map(e -> new VueDossierPorteur.Etape(e.survenuLe(), e.type().name(), e.libelle())).toList();
+        return new VueDossierPorteur(d.numero(), d.statut().name(), d.statut().libelle(), d.appel().name(), d.vague(),
+                d.categorie().name(), d.structure().raisonSociale(), montants(d.montantsDemandes()), montants(accordes),
+                convention.map(Convention::supplementNumerique).orElse(0), vus, totalVerse, historique);
+    }
+
+    private static VueDossierPorteur.Montants montants(MontantsAnnuels m) {
+        return m == null ? null : new VueDossierPorteur.Montants(m.annee1(), m.annee2(), m.annee3(), m.total());
+    }
+}

@@ -1,0 +1,56 @@
+package fr.gouv.fabriques.domain;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The grant's bounds: a total between {@code plancherTotal} and {@code plafondTotal}
+ * over three years, at most {@code plafondAnnuel} a year; numériques get
+ * {@code supplementNumerique} on top, outside the yearly cap (DOMAIN.md).
+ * The values come from configuration; the checks are written once, here.
+ */
+public record PlafondsFinancement(int plancherTotal, int plafondTotal, int plafondAnnuel, int supplementNumerique) {
+
+    public static final PlafondsFinancement PROGRAMME_2019 = new PlafondsFinancement(75_000, 150_000, 50_000, 100_000);
+
+    /** What is wrong with these yearly amounts, field by field (empty when they respect the caps). */
+    public List<Violation> violations(MontantsAnnuels montants, String prefixeChamp) {
+        List<Violation> violations = new ArrayList<>();
+        List<Integer> annees = montants.parAnnee();
+        for (int i = 0; i < annees.size(); i++) {
+            int montant = annees.get(i);
+            String champ = prefixeChamp + ".annee" + (i + 1);
+            if (montant < 0) {
+                violations.add(new Violation(champ, "le montant doit être positif ou nul (reçu : " + euros(montant) + ")"));
+            } else if (montant > plafondAnnuel) {
+                violations.add(new Violation(champ, "le montant annuel ne peut pas dépasser " + euros(plafondAnnuel)
+                        + " (reçu : " + euros(montant) + ")"));
+            }
+        }
+        int total = montants.total();
+        if (total < plancherTotal || total > plafondTotal) {
+            violations.add(new Violation(prefixeChamp, "le total sur 3 ans doit être compris entre " + euros(plancherTotal)
+                    + " et " + euros(plafondTotal) + " (reçu : " + euros(total) + ")"));
+        }
+        return violations;
+    }
+
+    public void verifier(MontantsAnnuels montants, String prefixeChamp) {
+        List<Violation> violations = violations(montants, prefixeChamp);
+        if (!violations.isEmpty()) {
+            throw new ErreursValidation(violations);
+        }
+    }
+
+    /** The first payment carries the numérique supplement; the yearly cap does not apply to it. */
+    public int montantVerse(MontantsAnnuels accordes, int annee, Categorie categorie) {
+        int montant = accordes.annee(annee);
+        return annee == 1 && categorie.estNumerique() ? montant + supplementNumerique : montant;
+    }
+
+    public static String euros(long montant) {
+        return NumberFormat.getIntegerInstance(Locale.FRANCE).format(montant).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
+    }
+}

@@ -1,0 +1,5 @@
+package fr.gouv.fabriques.domain;
+
+public enum StatutConvention {
+    A_SIGNER, SIGNEE_PORTEUR, SIGNEE, CADUQUE, SOLDEE
+}

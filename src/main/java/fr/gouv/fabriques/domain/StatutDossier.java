@@ -1,0 +1,67 @@
+package fr.gouv.fabriques.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The lifecycle of a dossier (DOMAIN.md « The lifecycle of one dossier »).
+ * The allowed moves are written here, once: the BPMN drives the dossier, but the
+ * domain refuses any move the lifecycle does not allow, whoever asks.
+ */
+public enum StatutDossier {
+    DEPOSE("déposé"),
+    EN_INSTRUCTION("en instruction"),
+    EN_ATTENTE_COMPLEMENTS("en attente de compléments"),
+    INSTRUIT("instruit, en attente du comité"),
+    AJOURNE("ajourné à la vague suivante"),
+    LAUREAT("lauréat, convention à signer"),
+    CONVENTION_SIGNEE_PORTEUR("convention signée par le porteur"),
+    CONVENTIONNE("conventionné"),
+    VERSEMENTS_SUSPENDUS("versements suspendus"),
+    IRRECEVABLE("irrecevable"),
+    CLASSE_SANS_SUITE("classé sans suite"),
+    REFUSE("refusé"),
+    CADUC("caduc"),
+    SOLDE("soldé");
+
+    private final String libelle;
+
+    StatutDossier(String libelle) {
+        this.libelle = libelle;
+    }
+
+    public String libelle() {
+        return libelle;
+    }
+
+    /** The statuses reachable in one step from this one. */
+    public Set<StatutDossier> suivants() {
+        return switch (this) {
+            case DEPOSE -> EnumSet.of(EN_INSTRUCTION, IRRECEVABLE);
+            case EN_INSTRUCTION -> EnumSet.of(EN_ATTENTE_COMPLEMENTS, INSTRUIT);
+            case EN_ATTENTE_COMPLEMENTS -> EnumSet.of(EN_INSTRUCTION, CLASSE_SANS_SUITE);
+            case INSTRUIT, AJOURNE -> EnumSet.of(LAUREAT, REFUSE, AJOURNE);
+            case LAUREAT -> EnumSet.of(CONVENTION_SIGNEE_PORTEUR, CADUC);
+            case CONVENTION_SIGNEE_PORTEUR -> EnumSet.of(CONVENTIONNE, CADUC);
+            case CONVENTIONNE -> EnumSet.of(VERSEMENTS_SUSPENDUS, SOLDE);
+            case VERSEMENTS_SUSPENDUS -> EnumSet.of(CONVENTIONNE, SOLDE);
+            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE -> EnumSet.noneOf(StatutDossier.class);
+        };
+    }
+
+    public boolean peutPasserA(StatutDossier cible) {
+        return suivants().contains(cible);
+    }
+
+    /** A final status: the dossier is over, its SIRET may apply again. */
+    public boolean estFinal() {
+        return suivants().isEmpty();
+    }
+
+    String suivantsLisibles() {
+        Set<StatutDossier> s = suivants();
+        return s.isEmpty() ? "aucune (statut final)"
+                : s.stream().map(st -> "« " + st.libelle + " »").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,146 @@
+package fr.gouv.fabriques.persistence;
+
+import fr.gouv.fabriques.application.port.DossierRepository;
+import fr.gouv.fabriques.domain.Adresse;
+import fr.gouv.fabriques.domain.Appel;
+import fr.gouv.fabriques.domain.Categorie;
+import fr.gouv.fabriques.domain.Contact;
+import fr.gouv.fabriques.domain.Dossier;
+import fr.gouv.fabriques.domain.FormeJuridique;
+import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.Projet;
+import fr.gouv.fabriques.domain.Siret;
+import fr.gouv.fabriques.domain.StatutDossier;
+import fr.gouv.fabriques.domain.Structure;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcDossierRepository implements DossierRepository {
+
+    private static final String COLONNES_SELECT = "select * from dossier ";
+    private final JdbcClient jdbc;
+
+    JdbcDossierRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Dossier ajouter(Dossier d, String jetonHash) {
+        Structure s = d.structure();
+        Adresse a = s.adresse();
+        KeyHolder cle = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into dossier (numero, appel, vague, categorie, raison_sociale, siret, forme_juridique,
+                  adresse_ligne, code_postal, commune, code_insee, departement, region, code_qpv,
+                  contact_nom, contact_email, contact_telephone,
+                  projet_nom, projet_description, projet_services, projet_partenaires, projet_gouvernance, projet_etp_finances,
+                  montant_demande_1, montant_demande_2, montant_demande_3, statut, jeton_hash, depose_le, modifie_le, version)
+                values (:numero, :appel, :vague, :categorie, :raisonSociale, :siret, :formeJuridique,
+                  :ligne, :codePostal, :commune, :codeInsee, :departement, :region, :codeQpv,
+                  :contactNom, :contactEmail, :contactTelephone,
+                  :projetNom, :projetDescription, :projetServices, :partenaires, :gouvernance, :etp,
+                  :m1, :m2, :m3, :statut, :jetonHash, :deposeLe, :modifieLe, 0)
+                """)
+                .param("numero", d.numero())
+                .param("appel", d.appel().name())
+                .param("vague", d.vague())
+                .param("categorie", d.categorie().name())
+                .param("raisonSociale", s.raisonSociale())
+                .param("siret", s.siret().valeur())
+                .param("formeJuridique", s.formeJuridique().name())
+                .param("ligne", a.ligne())
+                .param("codePostal", a.codePostal())
+                .param("commune", a.commune())
+                .param("codeInsee", a.codeInsee())
+                .param("departement", a.departement())
+                .param("region", a.region())
+                .param("codeQpv", s.codeQpv())
+                .param("contactNom", d.contact().nom())
+                .param("contactEmail", d.contact().email())
+                .param("contactTelephone", d.contact().telephone())
+                .param("projetNom", d.projet().nom())
+                .param("projetDescription", d.projet().description())
+                .param("projetServices", String.join(",", d.projet().services()))
+                .param("partenaires", d.projet().partenaires())
+                .param("gouvernance", d.projet().gouvernance())
+                .param("etp", d.projet().etpFinances())
+                .param("m1", d.montantsDemandes().annee1())
+                .param("m2", d.montantsDemandes().annee2())
+                .param("m3", d.montantsDemandes().annee3())
+                .param("statut", d.statut().name())
+                .param("jetonHash", jetonHash)
+                .param("deposeLe", Timestamp.from(d.deposeLe()))
+                .param("modifieLe", Timestamp.from(d.modifieLe()))
+                .update(cle, "id");
+        long id = cle.getKey().longValue();
+        return exiger(id);
+    }
+
+    @Override
+    public Optional<Dossier> parId(long id) {
+        return jdbc.sql(COLONNES_SELECT + "where id = ?").param(id).query(this::lire).optional();
+    }
+
+    @Override
+    public Optional<Dossier> parNumero(String numero) {
+        return jdbc.sql(COLONNES_SELECT + "where numero = ?").param(numero).query(this::lire).optional();
+    }
+
+    @Override
+    public Optional<Dossier> parNumeroEtJeton(String numero, String jetonHash) {
+        return jdbc.sql(COLONNES_SELECT + "where numero = ? and jeton_hash = ?").param(numero).param(jetonHash)
+                .query(this::lire).optional();
+    }
+
+    @Override
+    public void mettreAJour(Dossier d) {
+        int n = jdbc.sql("""
+                update dossier set statut = :statut, vague = :vague, modifie_le = :modifieLe, version = version + 1
+                where id = :id and version = :version
+                """)
+                .param("statut", d.statut().name())
+                .param("vague", d.vague())
+                .param("modifieLe", Timestamp.from(d.modifieLe()))
+                .param("id", d.id())
+                .param("version", d.version())
+                .update();
+        if (n != 1) {
+            throw new OptimisticLockingFailureException("Le dossier " + d.numero()
+                    + " a été modifié en même temps par une autre action ; recommencez.");
+        }
+    }
+
+    @Override
+    public boolean existeDossierOuvertPourSiret(String siret) {
+        List<String> statuts = jdbc.sql("select statut from dossier where siret = ?").param(siret).query(String.class).list();
+        return statuts.stream().map(StatutDossier::valueOf).anyMatch(s -> !s.estFinal());
+    }
+
+    private Dossier lire(ResultSet rs, int ligne) throws SQLException {
+        Adresse adresse = new Adresse(rs.getString("adresse_ligne"), rs.getString("code_postal"), rs.getString("commune"),
+                rs.getString("code_insee"), rs.getString("departement"), rs.getString("region"));
+        Structure structure = new Structure(rs.getString("raison_sociale"), new Siret(rs.getString("siret")),
+                FormeJuridique.valueOf(rs.getString("forme_juridique")), adresse, rs.getString("code_qpv"));
+        String services = rs.getString("projet_services");
+        Projet projet = new Projet(rs.getString("projet_nom"), rs.getString("projet_description"),
+                services == null || services.isEmpty() ? List.of() : Arrays.asList(services.split(",")),
+                rs.getString("projet_partenaires"), rs.getString("projet_gouvernance"), rs.getBigDecimal("projet_etp_finances"));
+        return new Dossier(rs.getLong("id"), rs.getString("numero"), Appel.valueOf(rs.getString("appel")),
+                rs.getString("vague"), Categorie.valueOf(rs.getString("categorie")), structure,
+                new Contact(rs.getString("contact_nom"), rs.getString("contact_email"), rs.getString("contact_telephone")),
+                projet,
+                new MontantsAnnuels(rs.getInt("montant_demande_1"), rs.getInt("montant_demande_2"), rs.getInt("montant_demande_3")),
+                StatutDossier.valueOf(rs.getString("statut")), rs.getTimestamp("depose_le").toInstant(),
+                rs.getTimestamp("modifie_le").toInstant(), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,90 @@
+package fr.gouv.fabriques.persistence;
+
+import fr.gouv.fabriques.application.port.InstructionRepository;
+import fr.gouv.fabriques.domain.Avis;
+import fr.gouv.fabriques.domain.MontantsAnnuels;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcInstructionRepository implements InstructionRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcInstructionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private void assurerLigne(long dossierId) {
+        jdbc.sql("insert into instruction (dossier_id) values (?) on conflict (dossier_id) do nothing").param(dossierId).update();
+    }
+
+    @Override
+    public void enregistrerIrrecevabilite(long dossierId, String motifs) {
+        assurerLigne(dossierId);
+        jdbc.sql("update instruction set motifs_irrecevabilite = ? where dossier_id = ?").param(motifs).param(dossierId).update();
+    }
+
+    @Override
+    public void enregistrerCompletude(long dossierId, boolean complet, String pieces, String par, Instant le) {
+        assurerLigne(dossierId);
+        jdbc.sql("""
+                update instruction set complet = ?, pieces_manquantes = ?, completude_par = ?, completude_le = ?
+                where dossier_id = ?
+                """).param(complet).param(pieces).param(par).param(Timestamp.from(le)).param(dossierId).update();
+    }
+
+    @Override
+    public void enregistrerAvis(long dossierId, Avis avis, String commentaire, String par, Instant le) {
+        assurerLigne(dossierId);
+        jdbc.sql("""
+                update instruction set avis_territorial = ?, avis_commentaire = ?, avis_absent = false, avis_par = ?, avis_le = ?
+                where dossier_id = ?
+                """).param(avis.name()).param(commentaire).param(par).param(Timestamp.from(le)).param(dossierId).update();
+    }
+
+    @Override
+    public void enregistrerAbsenceAvis(long dossierId, Instant le) {
+        assurerLigne(dossierId);
+        jdbc.sql("update instruction set avis_absent = true, avis_le = ? where dossier_id = ?")
+                .param(Timestamp.from(le)).param(dossierId).update();
+    }
+
+    @Override
+    public void enregistrerProposition(long dossierId, Avis proposition, MontantsAnnuels m, String motif, String par, Instant le) {
+        assurerLigne(dossierId);
+        jdbc.sql("""
+                update instruction set proposition = ?, montant_propose_1 = ?, montant_propose_2 = ?, montant_propose_3 = ?,
+                  proposition_motif = ?, instruit_par = ?, instruit_le = ?, validation = null, validee_par = null, validee_le = null
+                where dossier_id = ?
+                """).param(proposition.name()).param(m.annee1()).param(m.annee2()).param(m.annee3()).param(motif)
+                .param(par).param(Timestamp.from(le)).param(dossierId).update();
+    }
+
+    @Override
+    public void enregistrerValidation(long dossierId, boolean validee, String commentaire, String par, Instant le) {
+        jdbc.sql("""
+                update instruction set validation = ?, validation_commentaire = ?, validee_par = ?, validee_le = ?
+                where dossier_id = ?
+                """).param(validee ? "VALIDEE" : "A_REVOIR").param(commentaire).param(par).param(Timestamp.from(le))
+                .param(dossierId).update();
+    }
+
+    @Override
+    public Optional<Proposition> proposition(long dossierId) {
+        return jdbc.sql("select * from instruction where dossier_id = ? and proposition is not null").param(dossierId)
+                .query((rs, i) -> new Proposition(Avis.valueOf(rs.getString("proposition")),
+                        new MontantsAnnuels(rs.getInt("montant_propose_1"), rs.getInt("montant_propose_2"), rs.getInt("montant_propose_3")),
+                        rs.getString("proposition_motif"), rs.getString("instruit_par"), rs.getTimestamp("instruit_le").toInstant()))
+                .optional();
+    }
+
+    @Override
+    public Optional<String> piecesManquantes(long dossierId) {
+        return jdbc.sql("select pieces_manquantes from instruction where dossier_id = ? and pieces_manquantes is not null")
+                .param(dossierId).query(String.class).optional();
+    }
+}

@@ -1,0 +1,61 @@
+package fr.gouv.fabriques.persistence;
+
+import fr.gouv.fabriques.application.port.VagueRepository;
+import fr.gouv.fabriques.domain.Appel;
+import fr.gouv.fabriques.domain.EtatVague;
+import fr.gouv.fabriques.domain.Vague;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcVagueRepository implements VagueRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcVagueRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Vague> parCode(String code) {
+        return jdbc.sql("select * from vague where code = ?").param(code).query(this::lire).optional();
+    }
+
+    @Override
+    public Optional<Vague> ouvertePour(Appel appel, Instant maintenant) {
+        return jdbc.sql("""
+                select * from vague where appel = ? and etat = 'OUVERTE' and date_limite >= ?
+                order by date_limite limit 1
+                """).param(appel.name()).param(Timestamp.from(maintenant)).query(this::lire).optional();
+    }
+
+    @Override
+    public List<Vague> toutes() {
+        return jdbc.sql("select * from vague order by date_limite, code").query(this::lire).list();
+    }
+
+    @Override
+    public boolean ajouterSiAbsente(Vague v) {
+        return jdbc.sql("""
+                insert into vague (code, appel, date_limite, date_comite, etat) values (?, ?, ?, ?, ?)
+                on conflict (code) do nothing
+                """)
+                .param(v.code()).param(v.appel().name()).param(Timestamp.from(v.dateLimite()))
+                .param(v.dateComite() == null ? null : Date.valueOf(v.dateComite())).param(v.etat().name())
+                .update() == 1;
+    }
+
+    private Vague lire(ResultSet rs, int ligne) throws SQLException {
+        Date comite = rs.getDate("date_comite");
+        return new Vague(rs.getString("code"), Appel.valueOf(rs.getString("appel")),
+                rs.getTimestamp("date_limite").toInstant(), comite == null ? null : comite.toLocalDate(),
+                EtatVague.valueOf(rs.getString("etat")));
+    }
+}

@@ -1,0 +1,59 @@
+package fr.gouv.fabriques.persistence;
+
+import fr.gouv.fabriques.application.port.VersementRepository;
+import fr.gouv.fabriques.domain.Versement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcVersementRepository implements VersementRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcVersementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void planifier(long dossierId, int annee, int montant) {
+        jdbc.sql("insert into versement (dossier_id, annee, montant) values (?, ?, ?) on conflict (dossier_id, annee) do nothing")
+                .param(dossierId).param(annee).param(montant).update();
+    }
+
+    @Override
+    public List<Versement> parDossier(long dossierId) {
+        return jdbc.sql("select * from versement where dossier_id = ? order by annee").param(dossierId).query(this::lire).list();
+    }
+
+    @Override
+    public Optional<Versement> parDossierEtAnnee(long dossierId, int annee) {
+        return jdbc.sql("select * from versement where dossier_id = ? and annee = ?").param(dossierId).param(annee)
+                .query(this::lire).optional();
+    }
+
+    @Override
+    public void ordonnancer(long dossierId, int annee, String par, Instant le) {
+        jdbc.sql("update versement set ordonnance_par = ?, ordonnance_le = ? where dossier_id = ? and annee = ? and emis_le is null")
+                .param(par).param(Timestamp.from(le)).param(dossierId).param(annee).update();
+    }
+
+    @Override
+    public boolean emettre(long dossierId, int annee, String reference, Instant le) {
+        // The row lock taken by this update serialises two concurrent attempts; the second sees emis_le set.
+        return jdbc.sql("update versement set emis_le = ?, reference = ? where dossier_id = ? and annee = ? and emis_le is null")
+                .param(Timestamp.from(le)).param(reference).param(dossierId).param(annee).update() == 1;
+    }
+
+    private Versement lire(ResultSet rs, int i) throws SQLException {
+        Timestamp ord = rs.getTimestamp("ordonnance_le");
+        Timestamp emis = rs.getTimestamp("emis_le");
+        return new Versement(rs.getLong("dossier_id"), rs.getInt("annee"), rs.getInt("montant"), rs.getString("ordonnance_par"),
+                ord == null ? null : ord.toInstant(), emis == null ? null : emis.toInstant(), rs.getString("reference"));
+    }
+}

@@ -1,0 +1,46 @@
+package fr.gouv.fabriques.process.commun;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Every user task of every model carries its dossier in its name, so a Tasklist
+ * list reads « Instruire le dossier FDT-2026-0042 — La Fabrique du Val ». Done once
+ * here for all models, so the names analysts see in the Modeler stay plain.
+ */
+public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
+
+    static final TaskListener NOMMER_AVEC_LE_DOSSIER = DecorationTachesPlugin::nommer;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior comportement) {
+                    comportement.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, NOMMER_AVEC_LE_DOSSIER);
+                }
+            }
+        });
+    }
+
+    static void nommer(DelegateTask tache) {
+        Object numero = tache.getVariable(Variables.NUMERO);
+        if (numero == null || tache.getName() == null || tache.getName().contains(numero.toString())) {
+            return;
+        }
+        Object structure = tache.getVariable(Variables.STRUCTURE);
+        tache.setName(tache.getName() + " " + numero + (structure == null ? "" : " — " + structure));
+    }
+}

@@ -1,0 +1,31 @@
+package fr.gouv.fabriques.process.convention;
+
+import fr.gouv.fabriques.application.convention.SignerConventionEtat;
+import fr.gouv.fabriques.process.commun.Agents;
+import fr.gouv.fabriques.process.commun.DossierVariables;
+import fr.gouv.fabriques.process.commun.ValeursFormulaire;
+import fr.gouv.fabriques.process.dossier.DossierProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** UserTask_SignerConventionEtat (complete) → {@link SignerConventionEtat}; form forms/signer-convention-etat.form. */
+@Component("signatureEtatListener")
+class SignatureEtatListener implements TaskListener {
+
+    private final SignerConventionEtat signerConventionEtat;
+
+    SignatureEtatListener(SignerConventionEtat signerConventionEtat) {
+        this.signerConventionEtat = signerConventionEtat;
+    }
+
+    @Override
+    public void notify(DelegateTask tache) {
+        ValeursFormulaire f = new ValeursFormulaire(tache);
+        boolean signature = f.booleenObligatoire("signatureEtat", "cochez la case pour signer au nom de l'État");
+        f.verifier();
+        signerConventionEtat.signer(DossierVariables.dossierId(tache), signature, Agents.courant(tache));
+        f.retirerDuProcessus();
+        tache.getExecution().setVariable(DossierProcess.VAR_ISSUE_CONVENTION, "SIGNEE");
+    }
+}

@@ -1,0 +1,31 @@
+package fr.gouv.fabriques.process.instruction;
+
+import fr.gouv.fabriques.application.instruction.EnregistrerCompletude;
+import fr.gouv.fabriques.process.commun.Agents;
+import fr.gouv.fabriques.process.commun.DossierVariables;
+import fr.gouv.fabriques.process.commun.ValeursFormulaire;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** UserTask_VerifierCompletude (complete) → {@link EnregistrerCompletude}; form forms/verifier-completude.form. */
+@Component("completudeListener")
+class CompletudeListener implements TaskListener {
+
+    private final EnregistrerCompletude enregistrerCompletude;
+
+    CompletudeListener(EnregistrerCompletude enregistrerCompletude) {
+        this.enregistrerCompletude = enregistrerCompletude;
+    }
+
+    @Override
+    public void notify(DelegateTask tache) {
+        ValeursFormulaire f = new ValeursFormulaire(tache);
+        boolean complet = f.booleenObligatoire("complet", "indiquez si le dossier est complet");
+        String pieces = f.texte("piecesManquantes");
+        f.verifier();
+        boolean resultat = enregistrerCompletude.enregistrer(DossierVariables.dossierId(tache), complet, pieces, Agents.courant(tache));
+        f.retirerDuProcessus();
+        tache.getExecution().setVariable(InstructionProcess.VAR_DOSSIER_COMPLET, resultat);
+    }
+}
