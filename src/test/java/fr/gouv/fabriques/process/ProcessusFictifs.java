@@ -1,0 +1,79 @@
+package fr.gouv.fabriques.process;
+
+import fr.gouv.fabriques.application.Delais;
+import fr.gouv.fabriques.process.commun.DelaisProcessus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * The beans the models name, replaced for the plain-engine process tests: delegates
+ * that set the routing facts a scenario chooses, listeners that record they ran.
+ * What the real ones do is covered by the use-case and integration tests.
+ */
+public final class ProcessusFictifs {
+
+    public static final String[] DELEGATES = {"verifierEligibiliteDelegate", "classerSansSuiteDelegate",
+        "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
+        "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate"};
+    public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
+        "validationPropositionListener", "decisionComiteListener", "signatureEtatListener", "ordonnancementListener",
+        "examenBilanListener", "reversementListener"};
+
+    /** Which delegates ran, in order. */
+    public final List<String> appels = new java.util.ArrayList<>();
+    private final Map<String, JavaDelegate> comportements = new HashMap<>();
+
+    public ProcessusFictifs() {
+        Mocks.reset();
+        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P10D")));
+        for (String nom : DELEGATES) {
+            Mocks.register(nom, (JavaDelegate) execution -> {
+                appels.add(nom);
+                JavaDelegate c = comportements.get(nom);
+                if (c != null) {
+                    c.execute(execution);
+                }
+            });
+        }
+        for (String nom : LISTENERS) {
+            Mocks.register(nom, (TaskListener) tache -> appels.add(nom + ":" + tache.getEventName()));
+        }
+        // Defaults: the happy path.
+        quand("verifierEligibiliteDelegate", e -> e.setVariable("eligible", true));
+        quand("classerSansSuiteDelegate", e -> e.setVariable("issueInstruction", "SANS_SUITE"));
+        quand("constaterCaduciteDelegate", e -> e.setVariable("issueConvention", "CADUQUE"));
+        quand("etablirEcheancierDelegate", e -> {
+            e.setVariable("annees", new java.util.ArrayList<>(List.of(1, 2, 3)));
+            e.setVariable("anneeBilanFinal", 3);
+        });
+        quand("preparerVersementDelegate", e -> {
+            int annee = ((Number) e.getVariable("annee")).intValue();
+            e.setVariable("bilanRequis", annee > 1);
+            e.setVariable("anneeBilan", annee - 1);
+            e.setVariable("dateEcheance", java.util.Date.from(java.time.Instant.parse("2030-01-01T00:00:00Z")));
+        });
+    }
+
+    public void quand(String delegate, JavaDelegate comportement) {
+        comportements.put(delegate, comportement);
+    }
+
+    public static Map<String, Object> dossier(String numero, String departement) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("dossierId", 42L);
+        v.put("numero", numero);
+        v.put("structure", "La Fabrique du Val");
+        v.put("categorie", "HORS_GRANDS_CENTRES");
+        v.put("vague", "FDT-2026-12");
+        v.put("departement", departement);
+        return v;
+    }
+
+    public static void executer(DelegateExecution e) {
+    }
+}
