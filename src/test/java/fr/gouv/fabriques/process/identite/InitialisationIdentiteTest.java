@@ -1,0 +1,231 @@
+package fr.gouv.fabriques.process.identite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The start-up initialisation on a throw-away in-memory engine (H2), configured with the
+ * identity settings of application.yaml: the production paths, which the integration tests
+ * (demo mode, shared database) cannot take, and the idempotence of a re-run.
+ */
+class InitialisationIdentiteTest {
+
+    private static final String PREFIXE_YAML = "camunda.bpm.generic-properties.properties.";
+    private static final String MOT_DE_PASSE_PRODUCTION = "un mot de passe très solide";
+
+    private ProcessEngine engine;
+
+    @AfterEach
+    void fermer() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void enDemoLesComptesDeApiMdSontCreesUneSeuleFois() {
+        demarrer(true);
+        InitialisationIdentite initialisation = initialisation("demo", null, null);
+        initialisation.appliquer(engine);
+
+        IdentityService identites = engine.getIdentityService();
+        for (CompteDemo compte : ComptesDemo.TOUS) {
+            User utilisateur = identites.createUserQuery().userId(compte.id()).singleResult();
+            assertThat(utilisateur).as(compte.id()).isNotNull();
+            assertThat(utilisateur.getEmail()).isEqualTo(compte.id() + "@demo.fabriques.local");
+            assertThat(verification().estLeMotDePasse(utilisateur, "demo")).isTrue();
+            assertThat(identites.createGroupQuery().groupMember(compte.id()).list())
+                    .extracting(g -> g.getId())
+                    .containsExactlyInAnyOrderElementsOf(compte.groupes());
+        }
+        assertThat(identites.createGroupQuery().groupId("referents-2A").singleResult().getName())
+                .isEqualTo("Référents territoriaux — département 2A");
+
+        Map<String, Integer> revisions = revisionsDesFiltres();
+        long autorisations = engine.getAuthorizationService().createAuthorizationQuery().count();
+        long adhesions = ComptesDemo.TOUS.stream()
+                .mapToLong(c -> identites.createGroupQuery().groupMember(c.id()).count()).sum();
+
+        initialisation.appliquer(engine);
+
+        assertThat(revisionsDesFiltres()).as("un filtre inchangé n'est pas réécrit").isEqualTo(revisions);
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(autorisations);
+        assertThat(ComptesDemo.TOUS.stream()
+                .mapToLong(c -> identites.createGroupQuery().groupMember(c.id()).count()).sum()).isEqualTo(adhesions);
+        assertThat(identites.createGroupQuery().count()).isEqualTo(Groupes.tous().size());
+    }
+
+    @Test
+    void enProductionSeulLAdministrateurEstCreeAvecLeMotDePasseConfigure() {
+        demarrer(true);
+        initialisation("production", "chef", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+
+        IdentityService identites = engine.getIdentityService();
+        assertThat(identites.createUserQuery().list()).extracting(User::getId).containsExactly("chef");
+        assertThat(verification().estLeMotDePasse(utilisateur("chef"), MOT_DE_PASSE_PRODUCTION)).isTrue();
+        assertThat(identites.createUserQuery().userId("chef").memberOfGroup(Groupes.CAMUNDA_ADMIN).count())
+                .isEqualTo(1);
+        assertThat(revisionsDesFiltres()).hasSize(FiltresTasklist.TOUS.size());
+    }
+
+    @Test
+    void unAdministrateurDontLeMotDePasseEstSonIdentifiantEstCorrigeSansEtreVerrouille() {
+        demarrer(true);
+        creerUtilisateur("admin", "admin");
+
+        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+
+        UserEntity admin = utilisateur("admin");
+        assertThat(verification().estLeMotDePasse(admin, MOT_DE_PASSE_PRODUCTION)).isTrue();
+        assertThat(verification().estLeMotDePasse(admin, "admin")).isFalse();
+        // The probe must not count as a failed login (which would lock the account).
+        assertThat(admin.getAttempts()).isZero();
+        assertThat(admin.getLockExpirationTime()).isNull();
+        assertThat(engine.getIdentityService().checkPassword("admin", MOT_DE_PASSE_PRODUCTION)).isTrue();
+    }
+
+    @Test
+    void unMotDePasseChoisiParUnAdministrateurEstConserve() {
+        demarrer(true);
+        creerUtilisateur("admin", "change dans Admin le 3 mars");
+
+        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+
+        UserEntity admin = utilisateur("admin");
+        assertThat(verification().estLeMotDePasse(admin, "change dans Admin le 3 mars")).isTrue();
+        assertThat(admin.getAttempts()).isZero();
+        assertThat(engine.getIdentityService().createUserQuery().userId("admin")
+                .memberOfGroup(Groupes.CAMUNDA_ADMIN).count()).isEqualTo(1);
+    }
+
+    @Test
+    void passerDeDemoAProductionRendInutilisablesLesComptesDeDemonstration() {
+        demarrer(true);
+        initialisation("demo", null, null).appliquer(engine);
+
+        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+
+        for (CompteDemo compte : ComptesDemo.TOUS) {
+            assertThat(verification().estLeMotDePasse(utilisateur(compte.id()), "demo")).as(compte.id()).isFalse();
+        }
+        assertThat(verification().estLeMotDePasse(utilisateur("admin"), MOT_DE_PASSE_PRODUCTION)).isTrue();
+    }
+
+    @Test
+    void laProductionExigeLaVerificationDesAutorisations() {
+        demarrer(false);
+        InitialisationIdentite initialisation = initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION);
+
+        assertThatThrownBy(() -> initialisation.appliquer(engine))
+                .isInstanceOf(ConfigurationIdentiteInvalideException.class)
+                .hasMessageContaining("camunda.bpm.authorization.enabled");
+    }
+
+    @Test
+    void lesFiltresDeLaMatriceSontLusParLesBonsGroupes() {
+        demarrer(true);
+        initialisation("demo", null, null).appliquer(engine);
+
+        for (DefinitionFiltre definition : FiltresTasklist.TOUS) {
+            Filter filtre = engine.getFilterService().createFilterQuery().filterName(definition.nom()).singleResult();
+            List<String> lecteurs = engine.getAuthorizationService().createAuthorizationQuery()
+                    .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER)
+                    .resourceId(filtre.getId()).list().stream()
+                    .map(a -> a.getGroupId())
+                    .toList();
+            assertThat(lecteurs).as(definition.nom()).containsExactlyInAnyOrderElementsOf(definition.groupes());
+        }
+    }
+
+    @Test
+    void leFiltreDuStarterEtLesDoublonsPartagesDisparaissentLesFiltresPersonnelsRestent() {
+        demarrer(true);
+        FilterService filtres = engine.getFilterService();
+        filtres.saveFilter(filtres.newTaskFilter("All tasks").setQuery(engine.getTaskService().createTaskQuery()));
+        filtres.saveFilter(filtres.newTaskFilter(FiltresTasklist.MES_TACHES)
+                .setQuery(engine.getTaskService().createTaskQuery()));
+        filtres.saveFilter(filtres.newTaskFilter(FiltresTasklist.MES_TACHES)
+                .setQuery(engine.getTaskService().createTaskQuery()));
+        filtres.saveFilter(filtres.newTaskFilter(FiltresTasklist.MES_TACHES).setOwner("instructeur")
+                .setQuery(engine.getTaskService().createTaskQuery()));
+
+        initialisation("demo", null, null).appliquer(engine);
+
+        assertThat(filtres.createFilterQuery().filterName("All tasks").count()).isZero();
+        List<Filter> mesTaches = filtres.createFilterQuery().filterName(FiltresTasklist.MES_TACHES).list();
+        assertThat(mesTaches).extracting(Filter::getOwner).containsExactlyInAnyOrder(null, "instructeur");
+        Filter partage = mesTaches.stream().filter(f -> f.getOwner() == null).findFirst().orElseThrow();
+        assertThat(partage.getProperties()).containsEntry("priority", 10);
+    }
+
+    // ----------------------------------------------------------------------------------
+
+    private void demarrer(boolean autorisations) {
+        Properties yaml = applicationYaml();
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+                ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
+        String nom = "identite-" + UUID.randomUUID();
+        configuration.setProcessEngineName(nom);
+        configuration.setJdbcUrl("jdbc:h2:mem:" + nom);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+        configuration.setJobExecutorActivate(false);
+        configuration.setMetricsEnabled(false);
+        configuration.setAuthorizationEnabled(autorisations);
+        configuration.setUserResourceWhitelistPattern(
+                yaml.getProperty(PREFIXE_YAML + "user-resource-whitelist-pattern"));
+        configuration.setGroupResourceWhitelistPattern(
+                yaml.getProperty(PREFIXE_YAML + "group-resource-whitelist-pattern"));
+        configuration.setDefaultUserPermissionNameForTask(
+                yaml.getProperty(PREFIXE_YAML + "default-user-permission-name-for-task"));
+        engine = configuration.buildProcessEngine();
+    }
+
+    private static Properties applicationYaml() {
+        YamlPropertiesFactoryBean usine = new YamlPropertiesFactoryBean();
+        usine.setResources(new ClassPathResource("application.yaml"));
+        return usine.getObject();
+    }
+
+    private static InitialisationIdentite initialisation(String mode, String adminId, String motDePasse) {
+        return new InitialisationIdentite(ConfigurationIdentite.valider(mode, adminId, motDePasse));
+    }
+
+    private VerificationMotDePasse verification() {
+        return new VerificationMotDePasse((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+    }
+
+    private void creerUtilisateur(String id, String motDePasse) {
+        User utilisateur = engine.getIdentityService().newUser(id);
+        utilisateur.setPassword(motDePasse);
+        engine.getIdentityService().saveUser(utilisateur);
+    }
+
+    private UserEntity utilisateur(String id) {
+        return (UserEntity) engine.getIdentityService().createUserQuery().userId(id).singleResult();
+    }
+
+    private Map<String, Integer> revisionsDesFiltres() {
+        return engine.getFilterService().createFilterQuery().list().stream()
+                .collect(Collectors.toMap(Filter::getName, f -> ((FilterEntity) f).getRevision()));
+    }
+}
