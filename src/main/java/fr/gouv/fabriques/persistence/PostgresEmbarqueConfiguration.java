@@ -44,7 +44,7 @@ public class PostgresEmbarqueConfiguration {
                     .setOverrideWorkingDirectory(binaires)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setLocaleConfig("encoding", "UTF8")
-                    .setRegisterShutdownHook(true);
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }

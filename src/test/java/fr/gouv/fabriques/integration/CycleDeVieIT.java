@@ -1,0 +1,223 @@
+package fr.gouv.fabriques.integration;
+
+import static fr.gouv.fabriques.integration.Http.basic;
+import static fr.gouv.fabriques.integration.Http.bearer;
+import static fr.gouv.fabriques.integration.Http.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A dossier deposited over HTTP and walked by the demo users, role by role, through
+ * /engine-rest (what Tasklist does), to closure. The dossier's status in PostgreSQL
+ * follows each step. Jobs (asynchronous steps, timers) are run explicitly here; the
+ * job executor runs them in the real application.
+ */
+@IntegrationTest
+class CycleDeVieIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+    }
+
+    String numero;
+    String jeton;
+
+    private void deposer() {
+        Http.Reponse r = http.postJson("/api/dossiers", Depots.valide(), Map.of());
+        assertThat(r.statut()).as(r.corps()).isEqualTo(201);
+        numero = r.json().get("numero").asText();
+        jeton = r.json().get("jetonAcces").asText();
+        assertThat(r.json().get("statut").asText()).isEqualTo("DEPOSE");
+        assertThat(r.entete("Location")).isEqualTo("/api/dossiers/" + numero);
+        assertThat(statut()).isEqualTo("DEPOSE");
+        executerJobs();
+    }
+
+    private String statut() {
+        return jdbc.sql("select statut from dossier where numero = ?").param(numero).query(String.class).single();
+    }
+
+    /** Runs the due jobs of this dossier (asynchronous continuations), and timers when asked. */
+    private void executerJobs() {
+        boolean encore = true;
+        while (encore) {
+            encore = false;
+            for (Job j : jobs(null)) {
+                if (j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())) {
+                    management.executeJob(j.getId());
+                    encore = true;
+                }
+            }
+        }
+    }
+
+    private void declencherTimer(String activite) {
+        List<Job> timers = jobs(activite);
+        assertThat(timers).as("timer " + activite).hasSize(1);
+        management.executeJob(timers.get(0).getId());
+        executerJobs();
+    }
+
+    private List<Job> jobs(String activite) {
+        List<Job> tous = new java.util.ArrayList<>();
+        for (var pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(numero).list()) {
+            var q = management.createJobQuery().processInstanceId(pi.getId());
+            tous.addAll(activite == null ? q.list() : q.activityId(activite).list());
+        }
+        return tous;
+    }
+
+    /** The one task of this dossier the user sees with that definition key, claimed by the user. */
+    private String tache(String utilisateur, String cle) {
+        Http.Reponse r = http.get("/engine-rest/task?processInstanceBusinessKey=" + numero + "&taskDefinitionKey=" + cle, basic(utilisateur));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        assertThat(r.json()).as(utilisateur + " voit " + cle).hasSize(1);
+        String id = r.json().get(0).get("id").asText();
+        assertThat(r.json().get(0).get("name").asText()).contains(numero).contains("La Fabrique du Val");
+        assertThat(r.json().get(0).get("due").isNull()).as("échéance de " + cle).isFalse();
+        Http.Reponse claim = http.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur));
+        assertThat(claim.statut()).as(claim.corps()).isEqualTo(204);
+        return id;
+    }
+
+    private void soumettre(String utilisateur, String cle, Object... valeurs) {
+        String id = tache(utilisateur, cle);
+        Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables(valeurs), basic(utilisateur));
+        assertThat(r.statut()).as(cle + " : " + r.corps()).isEqualTo(204);
+        executerJobs();
+    }
+
+    private JsonNode vuePorteur() {
+        Http.Reponse r = http.get("/api/dossiers/" + numero, bearer(jeton));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        return r.json();
+    }
+
+    private void instruire() {
+        soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "true");
+        assertThat(statut()).isEqualTo("EN_INSTRUCTION");
+        soumettre("referent-58", "UserTask_DonnerAvisTerritorial", "avisTerritorial", "FAVORABLE", "commentaireAvis", "Lieu bien identifié");
+        soumettre("instructeur", "UserTask_InstruireDossier", "proposition", "FAVORABLE", "montantPropose1", 50000,
+                "montantPropose2", 50000, "montantPropose3", 40000, "motifProposition", "Projet solide, gouvernance partagée");
+        soumettre("gestionnaire", "UserTask_ValiderProposition", "propositionValidee", "true");
+        assertThat(statut()).isEqualTo("INSTRUIT");
+    }
+
+    @Test
+    void unDossierDeposeVaJusquAuSoldeParLesRolesDeDemonstration() {
+        deposer();
+        assertThat(statut()).isEqualTo("EN_INSTRUCTION");
+        instruire();
+
+        soumettre("comite", "UserTask_StatuerSurDossier", "decision", "LAUREAT", "montantAccorde1", 50000, "montantAccorde2", 50000,
+                "montantAccorde3", 40000, "motivation", "Retenu");
+        assertThat(statut()).isEqualTo("LAUREAT");
+
+        Http.Reponse signature = http.postJson("/api/dossiers/" + numero + "/convention/signature",
+                Map.of("signataire", "Camille Martin, présidente"), bearer(jeton));
+        assertThat(signature.statut()).as(signature.corps()).isEqualTo(200);
+        assertThat(statut()).isEqualTo("CONVENTION_SIGNEE_PORTEUR");
+        soumettre("gestionnaire", "UserTask_SignerConventionEtat", "signatureEtat", true);
+        assertThat(statut()).isEqualTo("CONVENTIONNE");
+
+        soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
+        for (int annee = 2; annee <= 3; annee++) {
+            declencherTimer("TimerEvent_EcheanceVersement");
+            deposerBilan(annee - 1);
+            soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");
+            soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
+        }
+        deposerBilan(3);
+        soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");
+
+        assertThat(statut()).isEqualTo("SOLDE");
+        JsonNode vue = vuePorteur();
+        assertThat(vue.get("statut").asText()).isEqualTo("SOLDE");
+        assertThat(vue.get("totalVerse").asInt()).isEqualTo(140_000);
+        assertThat(vue.get("versements")).hasSize(3);
+        vue.get("versements").forEach(v -> assertThat(v.get("statut").asText()).isEqualTo("EMIS"));
+        assertThat(vue.get("historique").toString()).contains("Convention soldée").doesNotContain("Avis territorial");
+        assertThat(jdbc.sql("select count(*) from versement v join dossier d on d.id = v.dossier_id where d.numero = ? and v.emis_le is not null")
+                .param(numero).query(Integer.class).single()).isEqualTo(3);
+        Http.Reponse instances = http.get("/engine-rest/process-instance?businessKey=" + numero, basic("gestionnaire"));
+        assertThat(instances.json()).isEmpty();
+        Http.Reponse historique = http.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + numero
+                + "&processDefinitionKey=Process_Dossier", basic("admin"));
+        assertThat(historique.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
+    }
+
+    private void deposerBilan(int annee) {
+        Http.Reponse r = http.postJson("/api/dossiers/" + numero + "/bilans/" + annee,
+                Map.of("commentaire", "Activité de l'année " + annee + " : 1 200 usagers, comptes équilibrés."), bearer(jeton));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(202);
+        executerJobs();
+    }
+
+    @Test
+    void unMauvaisMontantSoumisParRestEstRefuseSansRienEcrire() {
+        deposer();
+        soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "true");
+        soumettre("referent-58", "UserTask_DonnerAvisTerritorial", "avisTerritorial", "FAVORABLE");
+        String id = tache("instructeur", "UserTask_InstruireDossier");
+        Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables("proposition", "FAVORABLE",
+                "montantPropose1", 60000, "montantPropose2", 50000, "montantPropose3", "quarante mille",
+                "motifProposition", "Projet solide"), basic("instructeur"));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains("montantPropose1").contains("50 000").contains("montantPropose3");
+        Http.Reponse encore = http.get("/engine-rest/task/" + id, basic("instructeur"));
+        assertThat(encore.statut()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from instruction i join dossier d on d.id = i.dossier_id where d.numero = ? and i.proposition is not null")
+                .param(numero).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void leReferentDUnAutreDepartementNeVoitPasLaTache() {
+        deposer();
+        soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "true");
+        Http.Reponse autre = http.get("/engine-rest/task?processInstanceBusinessKey=" + numero, basic("referent-75"));
+        assertThat(autre.json()).isEmpty();
+        tache("referent-58", "UserTask_DonnerAvisTerritorial");
+    }
+
+    @Test
+    void demandeDeComplementsPuisReponseDuPorteur() {
+        deposer();
+        soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "false", "piecesManquantes", "RIB et statuts signés");
+        assertThat(statut()).isEqualTo("EN_ATTENTE_COMPLEMENTS");
+        assertThat(vuePorteur().get("historique").toString()).contains("RIB et statuts signés");
+        Http.Reponse r = http.postJson("/api/dossiers/" + numero + "/complements", Map.of("message", "RIB et statuts joints"), bearer(jeton));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        assertThat(statut()).isEqualTo("EN_INSTRUCTION");
+        tache("instructeur", "UserTask_VerifierCompletude");
+    }
+
+    @Test
+    void sansReponseLeDossierEstClasseSansSuite() {
+        deposer();
+        soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "false", "piecesManquantes", "Budget prévisionnel");
+        declencherTimer("BoundaryEvent_DelaiComplementsEchu");
+        assertThat(statut()).isEqualTo("CLASSE_SANS_SUITE");
+    }
+}

@@ -1,0 +1,72 @@
+package fr.gouv.fabriques.integration;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Valid deposits of API.md, each with its own valid SIRET so that tests never collide. */
+final class Depots {
+
+    private static final AtomicInteger COMPTEUR = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    private Depots() {
+    }
+
+    /** A fresh valid SIRET: 13 varying digits and a Luhn check digit. */
+    static String siret() {
+        String base = String.format("7328%09d", COMPTEUR.incrementAndGet());
+        for (int c = 0; c <= 9; c++) {
+            String candidat = base + c;
+            if (luhn(candidat)) {
+                return candidat;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static boolean luhn(String s) {
+        int somme = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int c = s.charAt(s.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                c = c * 2 > 9 ? c * 2 - 9 : c * 2;
+            }
+            somme += c;
+        }
+        return somme % 10 == 0;
+    }
+
+    static ObjectNode valide() {
+        try {
+            ObjectNode n = (ObjectNode) Http.JSON.readTree("""
+                {
+                  "appel": "FABRIQUES_TERRITOIRE",
+                  "categorie": "HORS_GRANDS_CENTRES",
+                  "structure": {
+                    "raisonSociale": "Association La Fabrique du Val",
+                    "siret": "73282932000074",
+                    "formeJuridique": "ASSOCIATION",
+                    "adresse": {
+                      "ligne": "12 rue des Forges", "codePostal": "58000", "commune": "Nevers",
+                      "codeInsee": "58194", "departement": "58", "region": "27"
+                    },
+                    "codeQpv": null
+                  },
+                  "contact": { "nom": "Camille Martin", "email": "camille@fabrique-du-val.fr", "telephone": "0386000000" },
+                  "projet": {
+                    "nom": "La Fabrique du Val",
+                    "description": "Tiers-lieu rural : atelier partagé, coworking, médiation numérique…",
+                    "services": ["COWORKING", "ATELIER_PARTAGE", "MEDIATION_NUMERIQUE"],
+                    "partenaires": "Communauté de communes, lycée agricole, CAF",
+                    "gouvernance": "Collège des usagers, conseil d'administration mensuel",
+                    "etpFinances": 1.5
+                  },
+                  "montantsDemandes": { "annee1": 50000, "annee2": 50000, "annee3": 40000 }
+                }
+                """);
+            ((ObjectNode) n.get("structure")).put("siret", siret());
+            return n;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package fr.gouv.fabriques.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for the integration tests: what a user's tool sends, nothing more. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Reponse(int statut, String corps, HttpResponse<String> brute) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(corps);
+            } catch (IOException e) {
+                throw new UncheckedIOException("pas du JSON : " + corps, e);
+            }
+        }
+
+        String entete(String nom) {
+            return brute.headers().firstValue(nom).orElse(null);
+        }
+    }
+
+    Reponse envoyer(String methode, String chemin, String corps, String contentType, Map<String, String> entetes) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + chemin));
+        entetes.forEach(b::header);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.header("Accept", "application/json, application/problem+json");
+        b.method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reponse(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reponse postJson(String chemin, Object corps, Map<String, String> entetes) {
+        return envoyer("POST", chemin, texte(corps), "application/json", entetes);
+    }
+
+    Reponse get(String chemin, Map<String, String> entetes) {
+        return envoyer("GET", chemin, null, null, entetes);
+    }
+
+    static Map<String, String> basic(String utilisateur) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((utilisateur + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Map<String, String> bearer(String jeton) {
+        return Map.of("Authorization", "Bearer " + jeton);
+    }
+
+    static String texte(Object corps) {
+        if (corps == null || corps instanceof String) {
+            return (String) corps;
+        }
+        try {
+            return JSON.writeValueAsString(corps);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Camunda REST variables: {"nom": {"value": …}}. */
+    static Map<String, Object> variables(Object... nomsValeurs) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < nomsValeurs.length; i += 2) {
+            vars.put((String) nomsValeurs[i], Map.of("value", nomsValeurs[i + 1]));
+        }
+        return Map.of("variables", vars);
+    }
+}

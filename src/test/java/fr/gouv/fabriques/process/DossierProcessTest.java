@@ -1,0 +1,207 @@
+package fr.gouv.fabriques.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every path of bpmn/dossier.bpmn, through the real called processes: instruction,
+ * committee, convention, three yearly payments, annual reports, closure.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"bpmn/dossier.bpmn", "bpmn/instruction.bpmn", "bpmn/decision-comite.bpmn", "bpmn/convention.bpmn",
+    "bpmn/versement-annuel.bpmn", "bpmn/bilan-annuel.bpmn"})
+class DossierProcessTest {
+
+    static final String NUMERO = "FDT-2026-0007";
+    ProcessEngine processEngine;
+    ProcessusFictifs fictifs;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        fictifs = new ProcessusFictifs();
+    }
+
+    private ProcessInstance deposer() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_Dossier", NUMERO, ProcessusFictifs.dossier(NUMERO, "58"));
+        assertThat(pi).isWaitingAt("CallActivity_Instruction");
+        execute(jobQuery().activityId("ServiceTask_VerifierEligibilite").singleResult());
+        return pi;
+    }
+
+    private Task tache(String cle) {
+        Task t = taskQuery().processInstanceBusinessKey(NUMERO).taskDefinitionKey(cle).singleResult();
+        Assertions.assertThat(t).as("tâche " + cle).isNotNull();
+        return t;
+    }
+
+    private void instruire(ProcessInstance pi) {
+        complete(tache("UserTask_VerifierCompletude"), withVariables("dossierComplet", true));
+        complete(tache("UserTask_DonnerAvisTerritorial"));
+        complete(tache("UserTask_InstruireDossier"));
+        complete(tache("UserTask_ValiderProposition"), withVariables("propositionValidee", true, "issueInstruction", "INSTRUIT"));
+        assertThat(pi).isWaitingAt("CallActivity_DecisionComite");
+    }
+
+    private void laureatSigne(ProcessInstance pi) {
+        instruire(pi);
+        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "LAUREAT"));
+        assertThat(pi).isWaitingAt("CallActivity_Convention");
+        runtimeService().createMessageCorrelation("ConventionSigneePorteur").processInstanceBusinessKey(NUMERO).correlate();
+        complete(tache("UserTask_SignerConventionEtat"), withVariables("issueConvention", "SIGNEE"));
+        assertThat(pi).hasPassed("ServiceTask_EtablirEcheancier").isWaitingAt("CallActivity_VersementsAnnuels");
+    }
+
+    private void emettreVersementEnCours() {
+        Job emission = jobQuery().activityId("ServiceTask_EmettreOrdreVersement").singleResult();
+        Assertions.assertThat(emission).as("ordre de versement asynchrone").isNotNull();
+        execute(emission);
+    }
+
+    private void deposerBilan(int annee) {
+        runtimeService().createMessageCorrelation("BilanDepose").processInstanceBusinessKey(NUMERO)
+                .processInstanceVariableEquals("anneeBilan", annee).correlate();
+    }
+
+    @Test
+    void parcoursCompletJusquAuSolde() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+
+        // Year 1: paid on the State's signature, no report first.
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+
+        // Years 2 and 3: anniversary, then the previous year's report, then the order.
+        for (int annee = 2; annee <= 3; annee++) {
+            Job anniversaire = jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult();
+            Assertions.assertThat(anniversaire).as("échéance de l'année " + annee).isNotNull();
+            execute(anniversaire);
+            deposerBilan(annee - 1);
+            complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+            complete(tache("UserTask_OrdonnancerVersement"));
+            emettreVersementEnCours();
+        }
+
+        assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
+        deposerBilan(3);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+        assertThat(pi).isEnded().hasPassed("ServiceTask_SolderConvention", "EndEvent_DossierSolde");
+        Assertions.assertThat(fictifs.appels.stream().filter("emettreOrdreVersementDelegate"::equals)).hasSize(3);
+        Assertions.assertThat(fictifs.appels.stream().filter("preparerVersementDelegate"::equals)).hasSize(3);
+    }
+
+    @Test
+    void dossierIrrecevable() {
+        fictifs.quand("verifierEligibiliteDelegate", e -> {
+            e.setVariable("eligible", false);
+            e.setVariable("issueInstruction", "IRRECEVABLE");
+        });
+        ProcessInstance pi = deposer();
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierIrrecevable");
+    }
+
+    @Test
+    void dossierClasseSansSuite() {
+        ProcessInstance pi = deposer();
+        complete(tache("UserTask_VerifierCompletude"), withVariables("dossierComplet", false));
+        execute(jobQuery().activityId("BoundaryEvent_DelaiComplementsEchu").singleResult());
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierClasseSansSuite");
+    }
+
+    @Test
+    void dossierRefuse() {
+        ProcessInstance pi = deposer();
+        instruire(pi);
+        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "REFUSE"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierRefuse").hasNotPassed("CallActivity_Convention");
+    }
+
+    @Test
+    void dossierAjournePuisLaureat() {
+        ProcessInstance pi = deposer();
+        instruire(pi);
+        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "AJOURNE"));
+        assertThat(pi).isWaitingAt("CallActivity_DecisionComite");
+        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "LAUREAT"));
+        assertThat(pi).isWaitingAt("CallActivity_Convention");
+    }
+
+    @Test
+    void conventionNonSigneeDansLeDelaiLaSubventionEstCaduque() {
+        ProcessInstance pi = deposer();
+        instruire(pi);
+        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "LAUREAT"));
+        execute(jobQuery().activityId("BoundaryEvent_DelaiSignatureEchu").singleResult());
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierCaduc").hasNotPassed("ServiceTask_EtablirEcheancier");
+    }
+
+    @Test
+    void bilanRejeteSuspendLesVersementsEtOuvreLaDecisionDeReversement() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        deposerBilan(1);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "REJETE"));
+        assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
+        Assertions.assertThat(tache("UserTask_DeciderReversement").getName()).isEqualTo("Décider du reversement " + NUMERO + " — La Fabrique du Val");
+        complete(tache("UserTask_DeciderReversement"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_VersementsSuspendus").hasNotPassed("ServiceTask_SolderConvention");
+        Assertions.assertThat(taskQuery().list()).isEmpty();
+    }
+
+    @Test
+    void bilanFinalRejeteSuspendAussi() {
+        fictifs.quand("etablirEcheancierDelegate", e -> {
+            e.setVariable("annees", new java.util.ArrayList<>(List.of(1)));
+            e.setVariable("anneeBilanFinal", 1);
+        });
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+        assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
+        deposerBilan(1);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "REJETE"));
+        assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
+    }
+
+    @Test
+    void correctionsDemandeesPuisBilanApprouve() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        deposerBilan(1);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "CORRECTIONS"));
+        ProcessInstance bilan = calledProcessInstance(calledProcessInstance(pi));
+        assertThat(bilan).isWaitingAt("ReceiveTask_AttendreBilan");
+        deposerBilan(1);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+        assertThat(tache("UserTask_OrdonnancerVersement")).isNotNull();
+    }
+}

@@ -1,0 +1,146 @@
+package fr.gouv.fabriques.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every path of bpmn/instruction.bpmn. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/instruction.bpmn")
+class InstructionProcessTest {
+
+    ProcessEngine processEngine;
+    ProcessusFictifs fictifs;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        fictifs = new ProcessusFictifs();
+    }
+
+    private ProcessInstance demarrer() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_Instruction", "FDT-2026-0001",
+                ProcessusFictifs.dossier("FDT-2026-0001", "58"));
+        // Eligibility runs asynchronously: the deposit's transaction is not held up by it.
+        assertThat(pi).isWaitingAt("ServiceTask_VerifierEligibilite");
+        execute(job());
+        return pi;
+    }
+
+    @Test
+    void dossierCompletAvecAvisInstruitEtValide() {
+        ProcessInstance pi = demarrer();
+        assertThat(pi).isWaitingAt("UserTask_VerifierCompletude");
+        assertThat(task()).hasCandidateGroup("instructeurs").hasName("Vérifier la complétude FDT-2026-0001 — La Fabrique du Val");
+        org.assertj.core.api.Assertions.assertThat(task().getDueDate()).isNotNull();
+        complete(task(), withVariables("dossierComplet", true));
+
+        assertThat(pi).isWaitingAt("UserTask_DonnerAvisTerritorial");
+        assertThat(task()).hasCandidateGroup("referents-58");
+        candidats().containsExactly("referents-58");
+        complete(task());
+
+        assertThat(pi).isWaitingAt("UserTask_InstruireDossier");
+        assertThat(task()).hasCandidateGroup("instructeurs");
+        complete(task());
+        assertThat(pi).isWaitingAt("UserTask_ValiderProposition");
+        assertThat(task()).hasCandidateGroup("gestionnaires");
+        complete(task(), withVariables("propositionValidee", true, "issueInstruction", "INSTRUIT"));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierInstruit").variables().containsEntry("issueInstruction", "INSTRUIT");
+        org.assertj.core.api.Assertions.assertThat(fictifs.appels).containsExactly("verifierEligibiliteDelegate",
+                "completudeListener:complete", "avisTerritorialListener:complete", "instructionListener:complete",
+                "validationPropositionListener:complete");
+    }
+
+    @Test
+    void dossierIneligibleEstIrrecevable() {
+        fictifs.quand("verifierEligibiliteDelegate", e -> {
+            e.setVariable("eligible", false);
+            e.setVariable("issueInstruction", "IRRECEVABLE");
+        });
+        ProcessInstance pi = demarrer();
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierIrrecevable").hasNotPassed("UserTask_VerifierCompletude");
+    }
+
+    @Test
+    void dossierIncompletPuisComplete() {
+        ProcessInstance pi = demarrer();
+        complete(task(), withVariables("dossierComplet", false));
+        assertThat(pi).isWaitingAt("ReceiveTask_AttendreComplements");
+        runtimeService().createMessageCorrelation("ComplementsRecus").processInstanceBusinessKey("FDT-2026-0001").correlate();
+        assertThat(pi).isWaitingAt("UserTask_VerifierCompletude");
+        complete(task(), withVariables("dossierComplet", true));
+        assertThat(pi).isWaitingAt("UserTask_DonnerAvisTerritorial");
+    }
+
+    @Test
+    void sansReponseDansLeDelaiLeDossierEstClasseSansSuite() {
+        ProcessInstance pi = demarrer();
+        complete(task(), withVariables("dossierComplet", false));
+        assertThat(pi).isWaitingAt("ReceiveTask_AttendreComplements");
+        org.assertj.core.api.Assertions.assertThat(job().getDuedate())
+                .isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))), 60_000);
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("ServiceTask_ClasserSansSuite", "EndEvent_DossierClasseSansSuite")
+                .variables().containsEntry("issueInstruction", "SANS_SUITE");
+    }
+
+    @Test
+    void sansAvisDansLeDelaiLInstructionSePoursuitEtLAbsenceEstConstatee() {
+        ProcessInstance pi = demarrer();
+        complete(task(), withVariables("dossierComplet", true));
+        assertThat(pi).isWaitingAt("UserTask_DonnerAvisTerritorial");
+        execute(job());
+        assertThat(pi).hasPassed("ServiceTask_ConstaterAbsenceAvis").isWaitingAt("UserTask_InstruireDossier");
+        org.assertj.core.api.Assertions.assertThat(fictifs.appels).contains("constaterAbsenceAvisDelegate");
+    }
+
+    @Test
+    void propositionARevoirRetourneALInstructeur() {
+        ProcessInstance pi = demarrer();
+        complete(task(), withVariables("dossierComplet", true));
+        complete(task());
+        complete(task());
+        complete(task(), withVariables("propositionValidee", false));
+        assertThat(pi).isWaitingAt("UserTask_InstruireDossier");
+        complete(task());
+        complete(task(), withVariables("propositionValidee", true, "issueInstruction", "INSTRUIT"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierInstruit");
+    }
+
+    @Test
+    void leReferentDUnAutreDepartementNeRecoitPasLaTache() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_Instruction", "FDT-2026-0002",
+                ProcessusFictifs.dossier("FDT-2026-0002", "75"));
+        assertThat(pi).isWaitingAt("ServiceTask_VerifierEligibilite");
+        execute(job());
+        complete(task(), withVariables("dossierComplet", true));
+        assertThat(pi).isWaitingAt("UserTask_DonnerAvisTerritorial");
+        candidats().containsExactly("referents-75");
+    }
+
+    private org.assertj.core.api.ListAssert<String> candidats() {
+        return org.assertj.core.api.Assertions.assertThat(BpmnAwareTests.taskService().getIdentityLinksForTask(task().getId())
+                .stream().filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList());
+    }
+
+    static Map<String, Object> vars() {
+        return Map.of();
+    }
+}
