@@ -20,7 +20,7 @@ public record DecisionComite(long dossierId, String vague, TypeDecision decision
             if (montants == null) {
                 violations.add(new Violation("montantsAccordes", "un lauréat doit avoir un montant accordé pour chacune des 3 années"));
             } else {
-                violations.addAll(plafonds.violations(montants, "montantsAccordes"));
+                violations.addAll(plafonds.violations(montants, annee -> "montantAccorde" + annee, "montantsAccordes"));
             }
         } else if (decision == TypeDecision.REFUSE && (motivation == null || motivation.isBlank())) {
             violations.add(new Violation("motivation", "un refus doit être motivé : la motivation est notifiée au porteur"));

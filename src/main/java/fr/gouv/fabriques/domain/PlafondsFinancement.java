@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The grant's bounds: a total between {@code plancherTotal} and {@code plafondTotal}
@@ -17,11 +18,16 @@ public record PlafondsFinancement(int plancherTotal, int plafondTotal, int plafo
 
     /** What is wrong with these yearly amounts, field by field (empty when they respect the caps). */
     public List<Violation> violations(MontantsAnnuels montants, String prefixeChamp) {
+        return violations(montants, annee -> prefixeChamp + ".annee" + annee, prefixeChamp);
+    }
+
+    /** Same, naming the fields as a form does ({@code montantPropose1}…). */
+    public List<Violation> violations(MontantsAnnuels montants, IntFunction<String> champAnnee, String champTotal) {
         List<Violation> violations = new ArrayList<>();
         List<Integer> annees = montants.parAnnee();
         for (int i = 0; i < annees.size(); i++) {
             int montant = annees.get(i);
-            String champ = prefixeChamp + ".annee" + (i + 1);
+            String champ = champAnnee.apply(i + 1);
             if (montant < 0) {
                 violations.add(new Violation(champ, "le montant doit être positif ou nul (reçu : " + euros(montant) + ")"));
             } else if (montant > plafondAnnuel) {
@@ -31,7 +37,7 @@ public record PlafondsFinancement(int plancherTotal, int plafondTotal, int plafo
         }
         int total = montants.total();
         if (total < plancherTotal || total > plafondTotal) {
-            violations.add(new Violation(prefixeChamp, "le total sur 3 ans doit être compris entre " + euros(plancherTotal)
+            violations.add(new Violation(champTotal, "le total sur 3 ans doit être compris entre " + euros(plancherTotal)
                     + " et " + euros(plafondTotal) + " (reçu : " + euros(total) + ")"));
         }
         return violations;

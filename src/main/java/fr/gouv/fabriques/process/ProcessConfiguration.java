@@ -4,6 +4,7 @@ import fr.gouv.fabriques.application.Delais;
 import fr.gouv.fabriques.domain.Vague;
 import fr.gouv.fabriques.process.commun.DecorationTachesPlugin;
 import fr.gouv.fabriques.process.commun.DelaisProcessus;
+import fr.gouv.fabriques.process.commun.ErreursFormulairePlugin;
 import fr.gouv.fabriques.process.commun.HorlogeMoteur;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -27,5 +28,10 @@ class ProcessConfiguration {
     @Bean
     DecorationTachesPlugin decorationTachesPlugin() {
         return new DecorationTachesPlugin();
+    }
+
+    @Bean
+    ErreursFormulairePlugin erreursFormulairePlugin() {
+        return new ErreursFormulairePlugin();
     }
 }

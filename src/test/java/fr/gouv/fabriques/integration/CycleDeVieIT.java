@@ -185,7 +185,12 @@ class CycleDeVieIT {
                 "montantPropose1", 60000, "montantPropose2", 50000, "montantPropose3", "quarante mille",
                 "motifProposition", "Projet solide"), basic("instructeur"));
         assertThat(r.statut()).as(r.corps()).isEqualTo(400);
-        assertThat(r.json().get("message").asText()).contains("montantPropose1").contains("50 000").contains("montantPropose3");
+        assertThat(r.json().get("message").asText()).contains("montantPropose3").contains("nombre entier");
+        r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables("proposition", "FAVORABLE",
+                "montantPropose1", 60000, "montantPropose2", 50000, "montantPropose3", 40000,
+                "motifProposition", "Projet solide"), basic("instructeur"));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).contains("montantPropose1").contains("50 000 €");
         Http.Reponse encore = http.get("/engine-rest/task/" + id, basic("instructeur"));
         assertThat(encore.statut()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from instruction i join dossier d on d.id = i.dossier_id where d.numero = ? and i.proposition is not null")

@@ -48,7 +48,7 @@ public class InstruireDossier {
         if (montantsProposes == null) {
             violations.add(new Violation("montantsProposes", "proposez un montant pour chacune des 3 années"));
         } else if (proposition != Avis.DEFAVORABLE) {
-            violations.addAll(plafonds.violations(montantsProposes, "montantPropose"));
+            violations.addAll(plafonds.violations(montantsProposes, annee -> "montantPropose" + annee, "montantsProposes"));
         }
         if (motif == null || motif.strip().length() < 10) {
             violations.add(new Violation("motifProposition", "motivez la proposition (10 caractères au moins)"));
