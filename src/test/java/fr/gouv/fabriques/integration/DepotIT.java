@@ -1,0 +1,151 @@
+package fr.gouv.fabriques.integration;
+
+import static fr.gouv.fabriques.integration.Http.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The deposit door of API.md, as an applicant's tool uses it. */
+@IntegrationTest
+class DepotIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+    }
+
+    private int dossiers() {
+        return jdbc.sql("select count(*) from dossier").query(Integer.class).single();
+    }
+
+    private List<String> champs(Http.Reponse r) {
+        List<String> champs = new ArrayList<>();
+        r.json().get("erreurs").forEach(e -> champs.add(e.get("champ").asText()));
+        return champs;
+    }
+
+    @Test
+    void unDepotValideRendLeNumeroEtUnJetonQuiOuvreLeDossier() {
+        ObjectNode depot = Depots.valide();
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).as(r.corps()).isEqualTo(201);
+        String numero = r.json().get("numero").asText();
+        assertThat(numero).matches("FDT-\\d{4}-\\d{4}");
+        assertThat(r.json().get("vague").asText()).startsWith("FDT-");
+        String jeton = r.json().get("jetonAcces").asText();
+        assertThat(jeton).hasSizeGreaterThan(40);
+        // The token is stored hashed only.
+        assertThat(jdbc.sql("select count(*) from dossier where jeton_hash = ?").param(jeton).query(Integer.class).single()).isZero();
+
+        JsonNode vue = http.get("/api/dossiers/" + numero, bearer(jeton)).json();
+        assertThat(vue.get("numero").asText()).isEqualTo(numero);
+        assertThat(vue.get("montantsDemandes").get("total").asInt()).isEqualTo(140_000);
+        assertThat(vue.get("historique").get(0).get("libelle").asText()).contains("déposé");
+    }
+
+    @Test
+    void chaqueChampInvalideEstListeEtRienNEstEcrit() {
+        int avant = dossiers();
+        ObjectNode depot = Depots.valide();
+        ((ObjectNode) depot.get("structure")).put("siret", "12345678901234");
+        ((ObjectNode) depot.get("structure")).put("formeJuridique", "SARL");
+        ((ObjectNode) depot.get("contact")).put("email", "pas-un-email");
+        ((ObjectNode) depot.get("montantsDemandes")).put("annee1", 60000);
+        ((ObjectNode) depot.get("montantsDemandes")).put("annee3", 45000);
+        ((ObjectNode) depot.get("montantsDemandes")).put("annee2", "50000");
+        depot.put("inconnu", true);
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).as(r.corps()).isEqualTo(422);
+        assertThat(r.entete("Content-Type")).startsWith("application/problem+json");
+        assertThat(champs(r)).contains("inconnu", "montantsDemandes.annee2");
+        // Type errors come first; fix them and the semantic errors are all listed together.
+        depot.remove("inconnu");
+        ((ObjectNode) depot.get("montantsDemandes")).put("annee2", 50000);
+        r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).isEqualTo(422);
+        assertThat(champs(r)).containsExactlyInAnyOrder("structure.siret", "structure.formeJuridique", "contact.email",
+                "montantsDemandes.annee1", "montantsDemandes");
+        assertThat(r.json().get("erreurs").toString()).contains("Luhn").contains("50 000 €").contains("ASSOCIATION");
+        assertThat(dossiers()).isEqualTo(avant);
+    }
+
+    @Test
+    void unJsonMalFormeDonne400EtUnMauvaisTypeDeContenu415() {
+        Http.Reponse r = http.envoyer("POST", "/api/dossiers", "{\"appel\": ", "application/json", Map.of());
+        assertThat(r.statut()).isEqualTo(400);
+        assertThat(r.json().get("title").asText()).isEqualTo("JSON mal formé");
+        r = http.envoyer("POST", "/api/dossiers", "appel=FABRIQUES_TERRITOIRE", "application/x-www-form-urlencoded", Map.of());
+        assertThat(r.statut()).isEqualTo(415);
+        r = http.envoyer("POST", "/api/dossiers", "[]", "application/json", Map.of());
+        assertThat(r.statut()).isEqualTo(422);
+        r = http.envoyer("POST", "/api/dossiers", "", "application/json", Map.of());
+        assertThat(r.statut()).isEqualTo(400);
+    }
+
+    @Test
+    void unSecondDossierOuvertPourLeMemeSiretEstRefuse() {
+        ObjectNode depot = Depots.valide();
+        assertThat(http.postJson("/api/dossiers", depot, Map.of()).statut()).isEqualTo(201);
+        ((ObjectNode) depot.get("projet")).put("nom", "Autre projet");
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).as(r.corps()).isEqualTo(409);
+        assertThat(r.json().get("detail").asText()).contains(depot.get("structure").get("siret").asText());
+    }
+
+    @Test
+    void unDepotRejoueAvecLaMemeCleRendLaPremiereReponse() {
+        ObjectNode depot = Depots.valide();
+        Map<String, String> cle = Map.of("Idempotency-Key", "essai-" + depot.get("structure").get("siret").asText());
+        Http.Reponse premier = http.postJson("/api/dossiers", depot, cle);
+        Http.Reponse second = http.postJson("/api/dossiers", depot, cle);
+        assertThat(premier.statut()).isEqualTo(201);
+        assertThat(second.statut()).isEqualTo(201);
+        assertThat(second.json().get("numero")).isEqualTo(premier.json().get("numero"));
+        assertThat(second.json().get("jetonAcces")).isEqualTo(premier.json().get("jetonAcces"));
+        assertThat(second.entete("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(jdbc.sql("select count(*) from dossier where siret = ?").param(depot.get("structure").get("siret").asText())
+                .query(Integer.class).single()).isEqualTo(1);
+        ((ObjectNode) depot.get("projet")).put("nom", "Un autre");
+        assertThat(http.postJson("/api/dossiers", depot, cle).statut()).isEqualTo(422);
+    }
+
+    @Test
+    void unDepotApresLaDateLimiteDeLaVagueEstRefuse() {
+        ObjectNode depot = Depots.valide();
+        depot.put("vague", "FDT-2019-12");
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).isEqualTo(422);
+        assertThat(r.json().get("erreurs").get(0).get("champ").asText()).isEqualTo("vague");
+        assertThat(r.json().get("erreurs").get(0).get("message").asText()).contains("30/12/2019 à 23h59");
+    }
+
+    @Test
+    void sansJetonOuAvecUnMauvaisJetonOnNApprendRienDuDossier() {
+        Http.Reponse a = http.postJson("/api/dossiers", Depots.valide(), Map.of());
+        Http.Reponse b = http.postJson("/api/dossiers", Depots.valide(), Map.of());
+        String numeroA = a.json().get("numero").asText();
+        Http.Reponse sans = http.get("/api/dossiers/" + numeroA, Map.of());
+        assertThat(sans.statut()).isEqualTo(401);
+        assertThat(sans.entete("WWW-Authenticate")).startsWith("Bearer");
+        Http.Reponse autreJeton = http.get("/api/dossiers/" + numeroA, bearer(b.json().get("jetonAcces").asText()));
+        Http.Reponse inconnu = http.get("/api/dossiers/FDT-2099-9999", bearer(b.json().get("jetonAcces").asText()));
+        assertThat(autreJeton.statut()).isEqualTo(404);
+        assertThat(inconnu.statut()).isEqualTo(404);
+        assertThat(autreJeton.json().get("detail")).isEqualTo(inconnu.json().get("detail"));
+    }
+}
