@@ -2,7 +2,10 @@ package fr.gouv.fabriques.persistence;
 
 import fr.gouv.fabriques.application.port.InstructionRepository;
 import fr.gouv.fabriques.domain.Avis;
+import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.Notation;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,14 +57,20 @@ class JdbcInstructionRepository implements InstructionRepository {
     }
 
     @Override
-    public void enregistrerProposition(long dossierId, Avis proposition, MontantsAnnuels m, String motif, String par, Instant le) {
+    public void enregistrerProposition(long dossierId, Notation n, BigDecimal score, Avis recommandation, MontantsAnnuels m,
+            String motif, String par, Instant le) {
         assurerLigne(dossierId);
         jdbc.sql("""
                 update instruction set proposition = ?, montant_propose_1 = ?, montant_propose_2 = ?, montant_propose_3 = ?,
-                  proposition_motif = ?, instruit_par = ?, instruit_le = ?, validation = null, validee_par = null, validee_le = null
+                  proposition_motif = ?, instruit_par = ?, instruit_le = ?, validation = null, validee_par = null, validee_le = null,
+                  note_gouvernance = ?, note_partenariats = ?, note_besoin_local = ?, note_offre_services = ?,
+                  note_modele_economique = ?, note_emploi = ?, score_total = ?, absence_conflit_interets = true
                 where dossier_id = ?
-                """).param(proposition.name()).param(m.annee1()).param(m.annee2()).param(m.annee3()).param(motif)
-                .param(par).param(Timestamp.from(le)).param(dossierId).update();
+                """).param(recommandation.name()).param(m.annee1()).param(m.annee2()).param(m.annee3()).param(motif)
+                .param(par).param(Timestamp.from(le))
+                .param(n.note(Critere.GOUVERNANCE)).param(n.note(Critere.PARTENARIATS)).param(n.note(Critere.BESOIN_LOCAL))
+                .param(n.note(Critere.OFFRE_SERVICES)).param(n.note(Critere.MODELE_ECONOMIQUE)).param(n.note(Critere.EMPLOI))
+                .param(score).param(dossierId).update();
     }
 
     @Override
@@ -76,7 +85,7 @@ class JdbcInstructionRepository implements InstructionRepository {
     @Override
     public Optional<Proposition> proposition(long dossierId) {
         return jdbc.sql("select * from instruction where dossier_id = ? and proposition is not null").param(dossierId)
-                .query((rs, i) -> new Proposition(Avis.valueOf(rs.getString("proposition")),
+                .query((rs, i) -> new Proposition(Avis.valueOf(rs.getString("proposition")), rs.getBigDecimal("score_total"),
                         new MontantsAnnuels(rs.getInt("montant_propose_1"), rs.getInt("montant_propose_2"), rs.getInt("montant_propose_3")),
                         rs.getString("proposition_motif"), rs.getString("instruit_par"), rs.getTimestamp("instruit_le").toInstant()))
                 .optional();

@@ -119,10 +119,25 @@ class CycleDeVieIT {
         soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "true");
         assertThat(statut()).isEqualTo("EN_INSTRUCTION");
         soumettre("referent-58", "UserTask_DonnerAvisTerritorial", "avisTerritorial", "FAVORABLE", "commentaireAvis", "Lieu bien identifié");
-        soumettre("instructeur", "UserTask_InstruireDossier", "proposition", "FAVORABLE", "montantPropose1", 50000,
-                "montantPropose2", 50000, "montantPropose3", 40000, "motifProposition", "Projet solide, gouvernance partagée");
+        soumettre("instructeur", "UserTask_InstruireDossier", notes(5, 4, 4, 3, 4, 3, "montantPropose1", 50000,
+                "montantPropose2", 50000, "montantPropose3", 40000, "motifProposition", "Projet solide, gouvernance partagée",
+                "absenceConflitInterets", true));
+        // 3×5 + 2×4 + 3×4 + 2×3 + 2×4 + 2×3 = 55 over 14×5 = 70 → 78.6/100, FAVORABLE by the DMN thresholds.
+        assertThat(jdbc.sql("select score_total || ' ' || proposition from instruction i join dossier d on d.id = i.dossier_id where d.numero = ?")
+                .param(numero).query(String.class).single()).isEqualTo("78.6 FAVORABLE");
+        String validation = tache("gestionnaire", "UserTask_ValiderProposition");
+        assertThat(http.get("/engine-rest/task/" + validation + "/localVariables", basic("gestionnaire")).json()
+                .get("syntheseInstruction").get("value").asText()).contains("78.6 / 100").contains("FAVORABLE").contains("140 000 €");
         soumettre("gestionnaire", "UserTask_ValiderProposition", "propositionValidee", "true");
         assertThat(statut()).isEqualTo("INSTRUIT");
+    }
+
+    static Object[] notes(int gouvernance, int partenariats, int besoin, int services, int modele, int emploi, Object... autres) {
+        Object[] notes = {"noteGouvernance", gouvernance, "notePartenariats", partenariats, "noteBesoinLocal", besoin,
+            "noteOffreServices", services, "noteModeleEconomique", modele, "noteEmploi", emploi};
+        Object[] tout = java.util.Arrays.copyOf(notes, notes.length + autres.length);
+        System.arraycopy(autres, 0, tout, notes.length, autres.length);
+        return tout;
     }
 
     @Test
@@ -181,16 +196,17 @@ class CycleDeVieIT {
         soumettre("instructeur", "UserTask_VerifierCompletude", "complet", "true");
         soumettre("referent-58", "UserTask_DonnerAvisTerritorial", "avisTerritorial", "FAVORABLE");
         String id = tache("instructeur", "UserTask_InstruireDossier");
-        Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables("proposition", "FAVORABLE",
+        Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables(notes(5, 4, 4, 3, 4, 3,
                 "montantPropose1", 60000, "montantPropose2", 50000, "montantPropose3", "quarante mille",
-                "motifProposition", "Projet solide"), basic("instructeur"));
+                "motifProposition", "Projet solide", "absenceConflitInterets", true)), basic("instructeur"));
         assertThat(r.statut()).as(r.corps()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).contains("montantPropose3").contains("nombre entier");
-        r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables("proposition", "FAVORABLE",
+        r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables(notes(5, 4, 4, 3, 7, 3,
                 "montantPropose1", 60000, "montantPropose2", 50000, "montantPropose3", 40000,
-                "motifProposition", "Projet solide"), basic("instructeur"));
+                "motifProposition", "Projet solide", "absenceConflitInterets", false)), basic("instructeur"));
         assertThat(r.statut()).as(r.corps()).isEqualTo(400);
-        assertThat(r.json().get("message").asText()).contains("montantPropose1").contains("50 000 €");
+        assertThat(r.json().get("message").asText()).contains("montantPropose1").contains("50 000 €")
+                .contains("noteModeleEconomique").contains("absenceConflitInterets").contains("conflit d'intérêts");
         Http.Reponse encore = http.get("/engine-rest/task/" + id, basic("instructeur"));
         assertThat(encore.statut()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from instruction i join dossier d on d.id = i.dossier_id where d.numero = ? and i.proposition is not null")

@@ -2,6 +2,8 @@ package fr.gouv.fabriques.application.port;
 
 import fr.gouv.fabriques.domain.Avis;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.Notation;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,7 +18,9 @@ public interface InstructionRepository {
 
     void enregistrerAbsenceAvis(long dossierId, Instant le);
 
-    void enregistrerProposition(long dossierId, Avis proposition, MontantsAnnuels montants, String motif, String par, Instant le);
+    /** The scored proposal: the scores, their weighted total and the recommendation they lead to. */
+    void enregistrerProposition(long dossierId, Notation notation, BigDecimal score, Avis recommandation, MontantsAnnuels montants,
+            String motif, String par, Instant le);
 
     void enregistrerValidation(long dossierId, boolean validee, String commentaire, String par, Instant le);
 
@@ -24,6 +28,6 @@ public interface InstructionRepository {
 
     Optional<String> piecesManquantes(long dossierId);
 
-    record Proposition(Avis avis, MontantsAnnuels montants, String motif, String instruitPar, Instant instruitLe) {
+    record Proposition(Avis avis, BigDecimal score, MontantsAnnuels montants, String motif, String instruitPar, Instant instruitLe) {
     }
 }

@@ -7,22 +7,30 @@ import fr.gouv.fabriques.process.commun.Agents;
 import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import fr.gouv.fabriques.process.dossier.DossierProcess;
+import fr.gouv.fabriques.application.instruction.ResumerInstruction;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** UserTask_StatuerSurDossier (complete) → {@link DeciderEnComite}; form forms/statuer-sur-dossier.form. */
+/** UserTask_StatuerSurDossier (create: synthèse de l'instruction ; complete) → {@link DeciderEnComite}; form forms/statuer-sur-dossier.form. */
 @Component("decisionComiteListener")
 class DecisionComiteListener implements TaskListener {
 
     private final DeciderEnComite deciderEnComite;
+    private final ResumerInstruction resumerInstruction;
 
-    DecisionComiteListener(DeciderEnComite deciderEnComite) {
+    DecisionComiteListener(DeciderEnComite deciderEnComite, ResumerInstruction resumerInstruction) {
         this.deciderEnComite = deciderEnComite;
+        this.resumerInstruction = resumerInstruction;
     }
 
     @Override
     public void notify(DelegateTask tache) {
+        if (EVENTNAME_CREATE.equals(tache.getEventName())) {
+            // What the decider reads in the form: the instruction, from the database.
+            tache.setVariableLocal("syntheseInstruction", resumerInstruction.resumer(DossierVariables.dossierId(tache)));
+            return;
+        }
         ValeursFormulaire f = new ValeursFormulaire(tache);
         TypeDecision decision = f.enumeration("decision", TypeDecision.class);
         MontantsAnnuels montants = null;

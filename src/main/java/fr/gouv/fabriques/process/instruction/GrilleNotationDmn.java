@@ -1,0 +1,56 @@
+package fr.gouv.fabriques.process.instruction;
+
+import fr.gouv.fabriques.application.port.GrilleNotation;
+import fr.gouv.fabriques.domain.Avis;
+import fr.gouv.fabriques.domain.Categorie;
+import fr.gouv.fabriques.domain.Critere;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** {@link GrilleNotation} read from bpmn/notation-instruction.dmn (latest deployed version). */
+@Component
+class GrilleNotationDmn implements GrilleNotation {
+
+    static final String DECISION_POIDS = "Decision_PoidsCriteres";
+    static final String DECISION_RECOMMANDATION = "Decision_Recommandation";
+    private final DecisionService decisions;
+
+    GrilleNotationDmn(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public Map<Critere, Integer> poids(Categorie categorie) {
+        DmnDecisionResultEntries ligne = decisions.evaluateDecisionByKey(DECISION_POIDS)
+                .variables(Variables.createVariables().putValue("categorie", categorie.name()))
+                .evaluate().getSingleResult();
+        if (ligne == null) {
+            throw new IllegalStateException("La table " + DECISION_POIDS + " ne donne aucun poids pour la catégorie " + categorie);
+        }
+        Map<Critere, Integer> poids = new EnumMap<>(Critere.class);
+        for (Critere c : Critere.values()) {
+            Object p = ligne.get("poids" + c.champ().substring("note".length()));
+            if (!(p instanceof Number n)) {
+                throw new IllegalStateException("La table " + DECISION_POIDS + " ne donne pas de poids pour « " + c.libelle() + " »");
+            }
+            poids.put(c, n.intValue());
+        }
+        return poids;
+    }
+
+    @Override
+    public Avis recommandation(BigDecimal score) {
+        Object r = decisions.evaluateDecisionByKey(DECISION_RECOMMANDATION)
+                .variables(Variables.createVariables().putValue("scoreTotal", score.doubleValue()))
+                .evaluate().getSingleEntry();
+        if (r == null) {
+            throw new IllegalStateException("La table " + DECISION_RECOMMANDATION + " ne couvre pas le score " + score);
+        }
+        return Avis.valueOf(r.toString());
+    }
+}
