@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({FabriquesProperties.class, Delais.class})
+@EnableConfigurationProperties({FabriquesProperties.class, Delais.class, ProgrammeProperties.class})
 class ApplicationConfiguration {
 
     @Bean

@@ -56,6 +56,11 @@ public record PlafondsFinancement(int plancherTotal, int plafondTotal, int plafo
         return annee == 1 && categorie.estNumerique() ? montant + supplementNumerique : montant;
     }
 
+    /** What a laureate commits against the envelope: the three years plus the numérique supplement. */
+    public long engagement(MontantsAnnuels accordes, Categorie categorie) {
+        return (long) accordes.total() + (categorie.estNumerique() ? supplementNumerique : 0);
+    }
+
     public static String euros(long montant) {
         return NumberFormat.getIntegerInstance(Locale.FRANCE).format(montant).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
     }

@@ -44,6 +44,12 @@ class JdbcConventionRepository implements ConventionRepository {
                 .param(c.statut().name()).param(c.dossierId()).update();
     }
 
+    @Override
+    public boolean marquerEngagementLibere(long dossierId) {
+        return jdbc.sql("update convention set engagement_libere = true where dossier_id = ? and not engagement_libere")
+                .param(dossierId).update() == 1;
+    }
+
     private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }

@@ -7,6 +7,7 @@ import fr.gouv.fabriques.domain.TypeDecision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,25 +23,48 @@ class JdbcDecisionComiteRepository implements DecisionComiteRepository {
     }
 
     @Override
-    public void ajouter(DecisionComite d) {
+    public void proposer(DecisionComite d, long engagement) {
+        jdbc.sql("delete from decision_comite where dossier_id = ? and vague = ? and etat = 'PROPOSEE'")
+                .param(d.dossierId()).param(d.vague()).update();
         MontantsAnnuels m = d.montants();
         jdbc.sql("""
-                insert into decision_comite (dossier_id, vague, decision, montant_1, montant_2, montant_3, motivation, decide_par, decide_le)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into decision_comite (dossier_id, vague, decision, montant_1, montant_2, montant_3, motivation, decide_par, decide_le,
+                  etat, engagement)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSEE', ?)
                 """).param(d.dossierId()).param(d.vague()).param(d.decision().name())
                 .param(m == null ? null : m.annee1()).param(m == null ? null : m.annee2()).param(m == null ? null : m.annee3())
-                .param(d.motivation()).param(d.decidePar()).param(Timestamp.from(d.decideLe())).update();
+                .param(d.motivation()).param(d.decidePar()).param(Timestamp.from(d.decideLe())).param(engagement).update();
+    }
+
+    @Override
+    public List<Proposition> propositions(String vague) {
+        return jdbc.sql("select * from decision_comite where vague = ? and etat = 'PROPOSEE' order by id").param(vague)
+                .query((rs, i) -> new Proposition(lire(rs, i), rs.getLong("engagement"))).list();
+    }
+
+    @Override
+    public int publier(String vague, String par, Instant le) {
+        return jdbc.sql("update decision_comite set etat = 'PUBLIEE', publiee_par = ?, publiee_le = ? where vague = ? and etat = 'PROPOSEE'")
+                .param(par).param(Timestamp.from(le)).param(vague).update();
     }
 
     @Override
     public Optional<DecisionComite> derniere(long dossierId) {
-        return jdbc.sql("select * from decision_comite where dossier_id = ? order by decide_le desc, id desc limit 1")
+        return jdbc.sql("select * from decision_comite where dossier_id = ? and etat = 'PUBLIEE' order by publiee_le desc nulls last, id desc limit 1")
                 .param(dossierId).query(this::lire).optional();
     }
 
     @Override
+    public long engagement(long dossierId) {
+        return jdbc.sql("""
+                select coalesce((select engagement from decision_comite where dossier_id = ? and etat = 'PUBLIEE' and decision = 'LAUREAT'
+                order by publiee_le desc nulls last, id desc limit 1), 0)
+                """).param(dossierId).query(Long.class).single();
+    }
+
+    @Override
     public List<DecisionComite> toutes(long dossierId) {
-        return jdbc.sql("select * from decision_comite where dossier_id = ? order by decide_le, id")
+        return jdbc.sql("select * from decision_comite where dossier_id = ? and etat = 'PUBLIEE' order by decide_le, id")
                 .param(dossierId).query(this::lire).list();
     }
 

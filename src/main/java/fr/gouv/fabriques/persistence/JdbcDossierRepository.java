@@ -126,6 +126,15 @@ class JdbcDossierRepository implements DossierRepository {
         return statuts.stream().map(StatutDossier::valueOf).anyMatch(s -> !s.estFinal());
     }
 
+    @Override
+    public List<Dossier> parVagueEtStatuts(String vague, java.util.Set<StatutDossier> statuts) {
+        if (statuts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLONNES_SELECT + "where vague = :vague and statut in (:statuts) order by numero")
+                .param("vague", vague).param("statuts", statuts.stream().map(Enum::name).toList()).query(this::lire).list();
+    }
+
     private Dossier lire(ResultSet rs, int ligne) throws SQLException {
         Adresse adresse = new Adresse(rs.getString("adresse_ligne"), rs.getString("code_postal"), rs.getString("commune"),
                 rs.getString("code_insee"), rs.getString("departement"), rs.getString("region"));

@@ -42,6 +42,29 @@ class JdbcVagueRepository implements VagueRepository {
     }
 
     @Override
+    public Optional<Vague> suivante(Vague v) {
+        return jdbc.sql("""
+                select * from vague where appel = ? and etat = 'OUVERTE' and date_limite > ? and code <> ?
+                order by date_limite limit 1
+                """).param(v.appel().name()).param(Timestamp.from(v.dateLimite())).param(v.code()).query(this::lire).optional();
+    }
+
+    @Override
+    public void changerEtat(String code, EtatVague etat) {
+        jdbc.sql("update vague set etat = ? where code = ?").param(etat.name()).param(code).update();
+    }
+
+    @Override
+    public List<Vague> sansProcessus() {
+        return jdbc.sql("select * from vague where etat <> 'DELIBEREE' and not processus_demarre order by date_limite").query(this::lire).list();
+    }
+
+    @Override
+    public void marquerProcessusDemarre(String code) {
+        jdbc.sql("update vague set processus_demarre = true where code = ?").param(code).update();
+    }
+
+    @Override
     public boolean ajouterSiAbsente(Vague v) {
         return jdbc.sql("""
                 insert into vague (code, appel, date_limite, date_comite, etat) values (?, ?, ?, ?, ?)

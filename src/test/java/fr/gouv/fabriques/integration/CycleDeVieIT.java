@@ -44,8 +44,24 @@ class CycleDeVieIT {
     String numero;
     String jeton;
 
+    @Autowired
+    fr.gouv.fabriques.application.vague.CreerVague creerVague;
+    @Autowired
+    fr.gouv.fabriques.application.vague.DemanderClotureVague demanderCloture;
+
+    String vague;
+
+    /** A wave of its own for each test, far ahead, so that closing it disturbs no other test. */
+    private void ouvrirVague() {
+        vague = "FDT-2031-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+        creerVague.creer(vague, "FABRIQUES_TERRITOIRE", java.time.Instant.now().plus(java.time.Duration.ofDays(400)), null);
+    }
+
     private void deposer() {
-        Http.Reponse r = http.postJson("/api/dossiers", Depots.valide(), Map.of());
+        ouvrirVague();
+        var depot = Depots.valide();
+        depot.put("vague", vague);
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);
         numero = r.json().get("numero").asText();
         jeton = r.json().get("jetonAcces").asText();
@@ -141,13 +157,12 @@ class CycleDeVieIT {
     }
 
     @Test
-    void unDossierDeposeVaJusquAuSoldeParLesRolesDeDemonstration() {
+    void unDossierDeposeVaJusquAuSoldeParLesRolesDeDemonstration() throws Exception {
         deposer();
         assertThat(statut()).isEqualTo("EN_INSTRUCTION");
         instruire();
 
-        soumettre("comite", "UserTask_StatuerSurDossier", "decision", "LAUREAT", "montantAccorde1", 50000, "montantAccorde2", 50000,
-                "montantAccorde3", 40000, "motivation", "Retenu");
+        comite("LAUREAT", 50000, 50000, 40000, "Retenu : ancrage local remarquable");
         assertThat(statut()).isEqualTo("LAUREAT");
 
         Http.Reponse signature = http.postJson("/api/dossiers/" + numero + "/convention/signature",
@@ -181,6 +196,52 @@ class CycleDeVieIT {
         Http.Reponse historique = http.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + numero
                 + "&processDefinitionKey=Process_Dossier", basic("admin"));
         assertThat(historique.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
+    }
+
+    /** The wave's committee, the way its members and managers work it: close, prepare, deliberate, publish. */
+    private void comite(String decision, Integer m1, Integer m2, Integer m3, String motivation) throws Exception {
+        demanderCloture.cloturer(vague);
+        String preparation = tacheVague("gestionnaire", "UserTask_PreparerSeance");
+        assertThat(http.get("/engine-rest/task/" + preparation + "/localVariables", basic("gestionnaire")).json()
+                .get("ordreDuJour").get("value").asText()).contains(numero).contains("Places restantes");
+        soumettreTache("gestionnaire", preparation, "seancePreparee", true);
+
+        String deliberation = tacheVague("comite", "UserTask_Deliberer");
+        JsonNode variable = http.get("/engine-rest/task/" + deliberation + "/localVariables?deserializeValues=false", basic("comite")).json().get("decisions");
+        assertThat(variable.get("type").asText()).isEqualTo("Json");
+        JsonNode lignes = variable.get("value").isTextual() ? Http.JSON.readTree(variable.get("value").asText()) : variable.get("value");
+        assertThat(lignes).as(variable.toString()).hasSize(1);
+        assertThat(lignes.get(0).get("numero").asText()).isEqualTo(numero);
+        var ligne = (com.fasterxml.jackson.databind.node.ObjectNode) lignes.get(0);
+        ligne.put("decision", decision);
+        if (m1 != null) {
+            ligne.put("montant1", m1).put("montant2", m2).put("montant3", m3);
+        }
+        ligne.put("motivation", motivation);
+        Http.Reponse r = http.postJson("/engine-rest/task/" + deliberation + "/submit-form",
+                Map.of("variables", Map.of("decisions", Map.of("value", lignes.toString(), "type", "Json"))), basic("comite"));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(204);
+
+        String arret = tacheVague("gestionnaire", "UserTask_ArreterDecisions");
+        assertThat(http.get("/engine-rest/task/" + arret + "/localVariables", basic("gestionnaire")).json()
+                .get("effetDesDecisions").get("value").asText()).contains(numero).contains(decision);
+        soumettreTache("gestionnaire", arret, "decisionsArretees", "true");
+        executerJobs();
+    }
+
+    private String tacheVague(String utilisateur, String cle) {
+        Http.Reponse r = http.get("/engine-rest/task?processInstanceBusinessKey=" + vague + "&taskDefinitionKey=" + cle, basic(utilisateur));
+        assertThat(r.json()).as(utilisateur + " voit " + cle).hasSize(1);
+        assertThat(r.json().get(0).get("name").asText()).endsWith("vague " + vague);
+        String id = r.json().get(0).get("id").asText();
+        assertThat(http.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur)).statut()).isEqualTo(204);
+        return id;
+    }
+
+    private void soumettreTache(String utilisateur, String id, Object... valeurs) {
+        Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables(valeurs), basic(utilisateur));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(204);
+        executerJobs();
     }
 
     private void deposerBilan(int annee) {

@@ -66,7 +66,7 @@ class DossierProcessTest {
 
     private void laureatSigne(ProcessInstance pi) {
         instruire(pi);
-        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "LAUREAT"));
+        publierDecision("LAUREAT");
         assertThat(pi).isWaitingAt("CallActivity_Convention");
         runtimeService().createMessageCorrelation("ConventionSigneePorteur").processInstanceBusinessKey(NUMERO).correlate();
         complete(tache("UserTask_SignerConventionEtat"), withVariables("issueConvention", "SIGNEE"));
@@ -77,6 +77,17 @@ class DossierProcessTest {
         Job emission = jobQuery().activityId("ServiceTask_EmettreOrdreVersement").singleResult();
         Assertions.assertThat(emission).as("ordre de versement asynchrone").isNotNull();
         execute(emission);
+    }
+
+    /** The wave's committee publishes its decision: message to the waiting dossier, then its asynchronous continuation. */
+    private void publierDecision(String decision) {
+        runtime().createMessageCorrelation("DecisionComitePubliee").processInstanceBusinessKey(NUMERO)
+                .setVariable("decisionComite", decision).correlate();
+        execute(jobQuery().activityId("ReceiveTask_AttendreDecisionComite").singleResult());
+    }
+
+    private static org.camunda.bpm.engine.RuntimeService runtime() {
+        return runtimeService();
     }
 
     private void deposerBilan(int annee) {
@@ -134,7 +145,7 @@ class DossierProcessTest {
     void dossierRefuse() {
         ProcessInstance pi = deposer();
         instruire(pi);
-        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "REFUSE"));
+        publierDecision("REFUSE");
         assertThat(pi).isEnded().hasPassed("EndEvent_DossierRefuse").hasNotPassed("CallActivity_Convention");
     }
 
@@ -142,9 +153,9 @@ class DossierProcessTest {
     void dossierAjournePuisLaureat() {
         ProcessInstance pi = deposer();
         instruire(pi);
-        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "AJOURNE"));
+        publierDecision("AJOURNE");
         assertThat(pi).isWaitingAt("CallActivity_DecisionComite");
-        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "LAUREAT"));
+        publierDecision("LAUREAT");
         assertThat(pi).isWaitingAt("CallActivity_Convention");
     }
 
@@ -152,7 +163,7 @@ class DossierProcessTest {
     void conventionNonSigneeDansLeDelaiLaSubventionEstCaduque() {
         ProcessInstance pi = deposer();
         instruire(pi);
-        complete(tache("UserTask_StatuerSurDossier"), withVariables("decisionComite", "LAUREAT"));
+        publierDecision("LAUREAT");
         execute(jobQuery().activityId("BoundaryEvent_DelaiSignatureEchu").singleResult());
         assertThat(pi).isEnded().hasPassed("EndEvent_DossierCaduc").hasNotPassed("ServiceTask_EtablirEcheancier");
     }

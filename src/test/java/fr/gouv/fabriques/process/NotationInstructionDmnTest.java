@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,7 +37,7 @@ class NotationInstructionDmnTest {
     }
 
     static Map<Critere, Integer> poids(String categorie) {
-        DmnDecisionResultEntries ligne = dmn.evaluateDecisionTable(poids, Variables.createVariables().putValue("categorie", categorie))
+        DmnDecisionRuleResult ligne = dmn.evaluateDecisionTable(poids, Variables.createVariables().putValue("categorie", categorie))
                 .getSingleResult();
         Map<Critere, Integer> p = new EnumMap<>(Critere.class);
         for (Critere c : Critere.values()) {

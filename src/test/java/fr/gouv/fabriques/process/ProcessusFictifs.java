@@ -19,14 +19,15 @@ public final class ProcessusFictifs {
 
     public static final String[] DELEGATES = {"verifierEligibiliteDelegate", "classerSansSuiteDelegate",
         "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
-        "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate"};
+        "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
-        "validationPropositionListener", "decisionComiteListener", "signatureEtatListener", "ordonnancementListener",
-        "examenBilanListener", "reversementListener"};
+        "validationPropositionListener", "signatureEtatListener", "ordonnancementListener",
+        "examenBilanListener", "reversementListener", "preparationSeanceListener", "deliberationListener", "arretDecisionsListener"};
 
     /** Which delegates ran, in order. */
     public final List<String> appels = new java.util.ArrayList<>();
     private final Map<String, JavaDelegate> comportements = new HashMap<>();
+    private final Map<String, TaskListener> ecouteurs = new HashMap<>();
 
     public ProcessusFictifs() {
         Mocks.reset();
@@ -41,7 +42,13 @@ public final class ProcessusFictifs {
             });
         }
         for (String nom : LISTENERS) {
-            Mocks.register(nom, (TaskListener) tache -> appels.add(nom + ":" + tache.getEventName()));
+            Mocks.register(nom, (TaskListener) tache -> {
+                appels.add(nom + ":" + tache.getEventName());
+                TaskListener e = ecouteurs.get(nom + ":" + tache.getEventName());
+                if (e != null) {
+                    e.notify(tache);
+                }
+            });
         }
         // Defaults: the happy path.
         quand("verifierEligibiliteDelegate", e -> e.setVariable("eligible", true));
@@ -61,6 +68,11 @@ public final class ProcessusFictifs {
 
     public void quand(String delegate, JavaDelegate comportement) {
         comportements.put(delegate, comportement);
+    }
+
+    /** What a listener does on an event ("create", "complete"), e.g. refuse with an exception. */
+    public void quandEcouteur(String listener, String evenement, TaskListener comportement) {
+        ecouteurs.put(listener + ":" + evenement, comportement);
     }
 
     public static Map<String, Object> dossier(String numero, String departement) {

@@ -11,6 +11,9 @@ public interface ConventionRepository {
 
     void mettreAJour(Convention convention);
 
+    /** Marks the laureate's commitment released; false if it already was (released once only). */
+    boolean marquerEngagementLibere(long dossierId);
+
     default Convention exiger(long dossierId) {
         return parDossier(dossierId).orElseThrow(() -> new IllegalStateException("Aucune convention pour le dossier " + dossierId));
     }

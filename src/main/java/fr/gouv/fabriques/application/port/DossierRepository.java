@@ -21,6 +21,9 @@ public interface DossierRepository {
 
     boolean existeDossierOuvertPourSiret(String siret);
 
+    /** The dossiers of a wave in one of the given statuses. */
+    java.util.List<Dossier> parVagueEtStatuts(String vague, java.util.Set<fr.gouv.fabriques.domain.StatutDossier> statuts);
+
     default Dossier exiger(long id) {
         return parId(id).orElseThrow(() -> new DossierIntrouvable(String.valueOf(id)));
     }

@@ -13,6 +13,9 @@ public interface ProcessusDossier {
     /** The applicant answered a completeness request. */
     void complementsRecus(String numero);
 
+    /** The committee's decision on the dossier is published: the dossier's process goes on. */
+    void decisionPubliee(String numero, fr.gouv.fabriques.domain.TypeDecision decision);
+
     /** The applicant signed the convention. */
     void conventionSigneeParLePorteur(String numero);
 

@@ -15,6 +15,16 @@ public interface VagueRepository {
 
     List<Vague> toutes();
 
+    /** The next wave of the same call still open for deposits after this one's deadline (earliest first). */
+    Optional<Vague> suivante(Vague vague);
+
+    void changerEtat(String code, fr.gouv.fabriques.domain.EtatVague etat);
+
+    /** Waves not yet deliberated whose committee process has not been started. */
+    List<Vague> sansProcessus();
+
+    void marquerProcessusDemarre(String code);
+
     /** Creates the wave if its code is unknown; returns whether it was created. */
     boolean ajouterSiAbsente(Vague vague);
 }

@@ -2,12 +2,11 @@ package fr.gouv.fabriques.application.vague;
 
 import fr.gouv.fabriques.application.port.VagueRepository;
 import fr.gouv.fabriques.domain.Appel;
+import fr.gouv.fabriques.domain.CalendrierVagues;
 import fr.gouv.fabriques.domain.EtatVague;
 import fr.gouv.fabriques.domain.Vague;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +40,7 @@ public class CalendrierDemo {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
     @Transactional
     public void semer() {
         if (!demo) {
@@ -64,21 +65,13 @@ public class CalendrierDemo {
                 liste.add(vague(Appel.FABRIQUES_TERRITOIRE, LocalDate.of(annee, mois, 30), EtatVague.DELIBEREE));
             }
         }
-        LocalDate limite = prochaineFinDeTrimestre(aujourdhui.plusDays(DELAI_MINIMUM_JOURS));
+        LocalDate limite = CalendrierVagues.finDeTrimestre(aujourdhui.plusDays(DELAI_MINIMUM_JOURS));
         liste.add(vague(Appel.FABRIQUES_TERRITOIRE, limite, EtatVague.OUVERTE));
         liste.add(vague(Appel.FABRIQUES_NUMERIQUES, limite, EtatVague.OUVERTE));
         return liste;
     }
 
-    /** The 30th of the next quarter's last month, on or after the given day. */
-    static LocalDate prochaineFinDeTrimestre(LocalDate depuis) {
-        LocalDate d = LocalDate.of(depuis.getYear(), ((depuis.getMonthValue() - 1) / 3 + 1) * 3, 30);
-        return d.isBefore(depuis) ? prochaineFinDeTrimestre(depuis.plusMonths(1).withDayOfMonth(1)) : d;
-    }
-
     private static Vague vague(Appel appel, LocalDate limite, EtatVague etat) {
-        String code = String.format("%s-%d-%02d", appel.prefixe(), limite.getYear(), limite.getMonthValue());
-        ZonedDateTime fin = ZonedDateTime.of(limite, LocalTime.of(23, 59, 59), Vague.FUSEAU);
-        return new Vague(code, appel, fin.toInstant(), limite.plusWeeks(6), etat);
+        return CalendrierVagues.vague(appel, limite, etat);
     }
 }

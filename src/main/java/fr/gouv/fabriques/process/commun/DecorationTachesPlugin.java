@@ -37,6 +37,12 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
 
     static void nommer(DelegateTask tache) {
         Object numero = tache.getVariable(Variables.NUMERO);
+        Object vague = tache.getVariable(Variables.VAGUE);
+        if (numero == null && vague != null && tache.getName() != null && !tache.getName().contains(vague.toString())) {
+            // A wave's committee task: « Délibérer en comité — vague FDT-2026-12 ».
+            tache.setName(tache.getName() + " — vague " + vague);
+            return;
+        }
         if (numero == null || tache.getName() == null || tache.getName().contains(numero.toString())) {
             return;
         }

@@ -2,6 +2,8 @@ package fr.gouv.fabriques.process.dossier;
 
 import fr.gouv.fabriques.application.port.ProcessusDossier;
 import fr.gouv.fabriques.domain.Dossier;
+import fr.gouv.fabriques.domain.TypeDecision;
+import fr.gouv.fabriques.process.comite.DecisionComiteProcess;
 import fr.gouv.fabriques.process.commun.Variables;
 import fr.gouv.fabriques.process.convention.ConventionProcess;
 import fr.gouv.fabriques.process.instruction.InstructionProcess;
@@ -36,6 +38,14 @@ class ProcessusDossierMoteur implements ProcessusDossier {
     public void complementsRecus(String numero) {
         runtime.createMessageCorrelation(InstructionProcess.MESSAGE_COMPLEMENTS_RECUS)
                 .processInstanceBusinessKey(numero)
+                .correlateWithResult();
+    }
+
+    @Override
+    public void decisionPubliee(String numero, TypeDecision decision) {
+        runtime.createMessageCorrelation(DecisionComiteProcess.MESSAGE_DECISION_PUBLIEE)
+                .processInstanceBusinessKey(numero)
+                .setVariable(DossierProcess.VAR_DECISION_COMITE, decision.name())
                 .correlateWithResult();
     }
 

@@ -25,8 +25,8 @@ class CalendrierDemoTest {
 
     @Test
     void laVagueOuverteLaisseAuMoinsTroisSemaines() {
-        assertThat(CalendrierDemo.prochaineFinDeTrimestre(LocalDate.of(2026, 12, 17))).isEqualTo(LocalDate.of(2026, 12, 30));
-        assertThat(CalendrierDemo.prochaineFinDeTrimestre(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2027, 3, 30));
-        assertThat(CalendrierDemo.prochaineFinDeTrimestre(LocalDate.of(2027, 3, 30))).isEqualTo(LocalDate.of(2027, 3, 30));
+        assertThat(fr.gouv.fabriques.domain.CalendrierVagues.finDeTrimestre(LocalDate.of(2026, 12, 17))).isEqualTo(LocalDate.of(2026, 12, 30));
+        assertThat(fr.gouv.fabriques.domain.CalendrierVagues.finDeTrimestre(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2027, 3, 30));
+        assertThat(fr.gouv.fabriques.domain.CalendrierVagues.finDeTrimestre(LocalDate.of(2027, 3, 30))).isEqualTo(LocalDate.of(2027, 3, 30));
     }
 }

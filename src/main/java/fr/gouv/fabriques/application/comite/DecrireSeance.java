@@ -1,0 +1,106 @@
+package fr.gouv.fabriques.application.comite;
+
+import fr.gouv.fabriques.application.port.ClassementVague;
+import fr.gouv.fabriques.application.port.DecisionComiteRepository;
+import fr.gouv.fabriques.application.port.ProgrammeRepository;
+import fr.gouv.fabriques.domain.Categorie;
+import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.PlafondsFinancement;
+import fr.gouv.fabriques.domain.Programme;
+import fr.gouv.fabriques.domain.TypeDecision;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the committee's forms show (markdown, rendered by form-js): the wave's
+ * instructed dossiers ranked by score per category with each category's remaining
+ * quota and the remaining envelope; and, before publication, the effect of the
+ * proposed decisions on them.
+ */
+@Service
+public class DecrireSeance {
+
+    private final ClassementVague classement;
+    private final ProgrammeRepository programmes;
+    private final DecisionComiteRepository decisions;
+
+    public DecrireSeance(ClassementVague classement, ProgrammeRepository programmes, DecisionComiteRepository decisions) {
+        this.classement = classement;
+        this.programmes = programmes;
+        this.decisions = decisions;
+    }
+
+    /** The wave's dossiers to decide, ranked, with the decisions already proposed if any. */
+    @Transactional(readOnly = true)
+    public List<ClassementVague.Ligne> dossiers(String vague) {
+        return classement.dossiersASeance(vague);
+    }
+
+    @Transactional(readOnly = true)
+    public String ordreDuJour(String vague) {
+        List<ClassementVague.Ligne> lignes = classement.dossiersASeance(vague);
+        Programme p = programmes.lire();
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Vague ").append(vague).append("** — ").append(lignes.size()).append(" dossier(s) instruit(s). Enveloppe restante : **")
+                .append(PlafondsFinancement.euros(p.enveloppeRestante())).append("** sur ").append(PlafondsFinancement.euros(p.enveloppe())).append(".\n\n");
+        for (Categorie c : Categorie.values()) {
+            List<ClassementVague.Ligne> cat = lignes.stream().filter(l -> l.categorie() == c).toList();
+            sb.append("### ").append(c.libelle()).append(" (").append(c).append(")\n\n");
+            sb.append("Places restantes : **").append(p.placesRestantes(c)).append("** sur un quota de ").append(p.quotas().get(c))
+                    .append(" (").append(p.laureats().get(c)).append(" lauréats).\n\n");
+            if (cat.isEmpty()) {
+                sb.append("_Aucun dossier._\n\n");
+                continue;
+            }
+            sb.append("| Rang | Dossier | Structure | Score | Recommandation | Proposé |\n|---|---|---|---|---|---|\n");
+            int rang = 1;
+            for (ClassementVague.Ligne l : cat) {
+                sb.append("| ").append(rang++).append(" | ").append(l.numero()).append(" | ").append(l.structure().replace("|", "/"))
+                        .append(" | ").append(l.score() == null ? "—" : l.score()).append(" | ")
+                        .append(l.recommandation() == null ? "—" : l.recommandation()).append(" | ")
+                        .append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total())).append(" |\n");
+            }
+            sb.append("\n");
+        }
+        return sb.toString();
+    }
+
+    @Transactional(readOnly = true)
+    public String effetDesDecisions(String vague) {
+        Programme p = programmes.lire();
+        Map<Long, Categorie> categories = new java.util.HashMap<>();
+        Map<Long, String> numeros = new java.util.HashMap<>();
+        classement.dossiersASeance(vague).forEach(l -> {
+            categories.put(l.dossierId(), l.categorie());
+            numeros.put(l.dossierId(), l.numero() + " — " + l.structure().replace("|", "/"));
+        });
+        Map<Categorie, Integer> nouveaux = new EnumMap<>(Categorie.class);
+        long engagement = 0;
+        StringBuilder lignes = new StringBuilder("| Dossier | Décision | Montants | Motivation |\n|---|---|---|---|\n");
+        for (DecisionComiteRepository.Proposition prop : decisions.propositions(vague)) {
+            var d = prop.decision();
+            if (d.decision() == TypeDecision.LAUREAT) {
+                nouveaux.merge(categories.get(d.dossierId()), 1, Integer::sum);
+                engagement += prop.engagement();
+            }
+            MontantsAnnuels m = d.montants();
+            lignes.append("| ").append(numeros.getOrDefault(d.dossierId(), "?")).append(" | ").append(d.decision()).append(" | ")
+                    .append(m == null ? "—" : PlafondsFinancement.euros(m.annee1()) + " / " + PlafondsFinancement.euros(m.annee2()) + " / "
+                            + PlafondsFinancement.euros(m.annee3()))
+                    .append(" | ").append(d.motivation() == null ? "" : d.motivation().replace("|", "/").replace("\n", " ")).append(" |\n");
+        }
+        StringBuilder sb = new StringBuilder("**Effet de la publication**\n\n| Catégorie | Lauréats après | Quota |\n|---|---|---|\n");
+        for (Categorie c : Categorie.values()) {
+            int apres = p.laureats().get(c) + nouveaux.getOrDefault(c, 0);
+            sb.append("| ").append(c).append(" | ").append(apres).append(apres > p.quotas().get(c) ? " ⚠ dépassement" : "").append(" | ")
+                    .append(p.quotas().get(c)).append(" |\n");
+        }
+        long engageApres = p.engage() + engagement;
+        sb.append("\nEngagé après publication : **").append(PlafondsFinancement.euros(engageApres)).append("** sur une enveloppe de ")
+                .append(PlafondsFinancement.euros(p.enveloppe())).append(engageApres > p.enveloppe() ? " ⚠ dépassement" : "").append(".\n\n");
+        return sb.append(lignes).toString();
+    }
+}

@@ -1,0 +1,148 @@
+package fr.gouv.fabriques.application.comite;
+
+import fr.gouv.fabriques.application.port.ClassementVague;
+import fr.gouv.fabriques.application.port.DecisionComiteRepository;
+import fr.gouv.fabriques.application.port.DossierRepository;
+import fr.gouv.fabriques.application.port.Journal;
+import fr.gouv.fabriques.application.port.ProcessusDossier;
+import fr.gouv.fabriques.application.port.ProgrammeRepository;
+import fr.gouv.fabriques.application.port.TypeEvenement;
+import fr.gouv.fabriques.application.port.VagueRepository;
+import fr.gouv.fabriques.application.vague.VagueSuivante;
+import fr.gouv.fabriques.domain.Categorie;
+import fr.gouv.fabriques.domain.DecisionComite;
+import fr.gouv.fabriques.domain.Dossier;
+import fr.gouv.fabriques.domain.EtatVague;
+import fr.gouv.fabriques.domain.ErreurMetier;
+import fr.gouv.fabriques.domain.PlafondsFinancement;
+import fr.gouv.fabriques.domain.Programme;
+import fr.gouv.fabriques.domain.StatutDossier;
+import fr.gouv.fabriques.domain.TypeDecision;
+import fr.gouv.fabriques.domain.Vague;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * « Arrêter les décisions »: a programme manager publishes the committee's decisions
+ * of a wave. In one transaction, holding the programme's row lock: quotas and
+ * envelope are checked (and enforced by the database), each dossier takes its new
+ * status, its timeline says why, and its process is told. Adjourned and undecided
+ * dossiers go to the next wave.
+ */
+@Service
+public class PublierDecisions {
+
+    private final VagueRepository vagues;
+    private final DossierRepository dossiers;
+    private final DecisionComiteRepository decisions;
+    private final ClassementVague classement;
+    private final ProgrammeRepository programmes;
+    private final VagueSuivante vagueSuivante;
+    private final ProcessusDossier processus;
+    private final Journal journal;
+    private final Clock horloge;
+
+    public PublierDecisions(VagueRepository vagues, DossierRepository dossiers, DecisionComiteRepository decisions,
+            ClassementVague classement, ProgrammeRepository programmes, VagueSuivante vagueSuivante, ProcessusDossier processus,
+            Journal journal, Clock horloge) {
+        this.vagues = vagues;
+        this.dossiers = dossiers;
+        this.decisions = decisions;
+        this.classement = classement;
+        this.programmes = programmes;
+        this.vagueSuivante = vagueSuivante;
+        this.processus = processus;
+        this.journal = journal;
+        this.horloge = horloge;
+    }
+
+    public record Bilan(int laureats, int refuses, int ajournes, int reportes, long engagement, Programme programme) {
+    }
+
+    @Transactional
+    public Bilan publier(String code, String gestionnaire) {
+        Vague vague = vagues.parCode(code).orElseThrow(() -> new ErreurMetier("vague", "Vague inconnue : " + code));
+        if (vague.etat() != EtatVague.CLOSE) {
+            throw new ErreurMetier("vague", "La vague " + code + " est « " + vague.etat() + " » : seules les décisions d'une vague close se publient.");
+        }
+        List<DecisionComiteRepository.Proposition> propositions = decisions.propositions(code);
+        Map<Long, Categorie> categories = new java.util.HashMap<>();
+        classement.dossiersASeance(code).forEach(l -> categories.put(l.dossierId(), l.categorie()));
+
+        Map<Categorie, Integer> nouveaux = new EnumMap<>(Categorie.class);
+        long engagement = 0;
+        for (DecisionComiteRepository.Proposition p : propositions) {
+            if (p.decision().decision() == TypeDecision.LAUREAT) {
+                nouveaux.merge(categories.get(p.decision().dossierId()), 1, Integer::sum);
+                engagement += p.engagement();
+            }
+        }
+        // The lock serialises concurrent publications; the domain refuses with the numbers, the database would anyway.
+        Programme apres = programmes.verrouiller().engager(nouveaux, engagement);
+        programmes.enregistrer(apres);
+
+        Instant maintenant = horloge.instant();
+        Vague suivante = null;
+        int refuses = 0;
+        int ajournes = 0;
+        Set<Long> decides = new HashSet<>();
+        for (DecisionComiteRepository.Proposition p : propositions) {
+            DecisionComite d = p.decision();
+            Dossier dossier = dossiers.exiger(d.dossierId());
+            decides.add(dossier.id());
+            switch (d.decision()) {
+                case LAUREAT -> dossier.passerA(StatutDossier.LAUREAT, maintenant);
+                case REFUSE -> {
+                    dossier.passerA(StatutDossier.REFUSE, maintenant);
+                    refuses++;
+                }
+                case AJOURNE -> {
+                    suivante = suivante != null ? suivante : vagueSuivante.de(vague);
+                    dossier.passerA(StatutDossier.AJOURNE, maintenant);
+                    dossier.rattacherA(suivante.code(), maintenant);
+                    ajournes++;
+                }
+            }
+            dossiers.mettreAJour(dossier);
+            journal.noter(dossier.id(), TypeEvenement.DECISION_COMITE, libelle(d, suivante), true, d.decidePar(), maintenant);
+        }
+        decisions.publier(code, gestionnaire, maintenant);
+
+        int reportes = 0;
+        for (ClassementVague.Ligne l : classement.dossiersASeance(code)) {
+            if (!decides.contains(l.dossierId())) {
+                suivante = suivante != null ? suivante : vagueSuivante.de(vague);
+                Dossier dossier = dossiers.exiger(l.dossierId());
+                dossier.rattacherA(suivante.code(), maintenant);
+                dossiers.mettreAJour(dossier);
+                journal.noter(dossier.id(), TypeEvenement.REPORT_VAGUE, "Le comité de la vague " + code
+                        + " n'a pas statué sur ce dossier : il est présenté au comité de la vague " + suivante.code(), true, "système", maintenant);
+                reportes++;
+            }
+        }
+        vagues.changerEtat(code, EtatVague.DELIBEREE);
+        for (DecisionComiteRepository.Proposition p : propositions) {
+            processus.decisionPubliee(dossiers.exiger(p.decision().dossierId()).numero(), p.decision().decision());
+        }
+        int laureats = nouveaux.values().stream().mapToInt(Integer::intValue).sum();
+        return new Bilan(laureats, refuses, ajournes, reportes, engagement, apres);
+    }
+
+    private static String libelle(DecisionComite d, Vague suivante) {
+        return switch (d.decision()) {
+            case LAUREAT -> "Décision du comité : lauréat, " + PlafondsFinancement.euros(d.montants().total()) + " sur 3 ans ("
+                    + PlafondsFinancement.euros(d.montants().annee1()) + ", " + PlafondsFinancement.euros(d.montants().annee2()) + ", "
+                    + PlafondsFinancement.euros(d.montants().annee3()) + ")" + (d.motivation() == null ? "" : ". " + d.motivation());
+            case REFUSE -> "Décision du comité : refusé. Motivation : " + d.motivation();
+            case AJOURNE -> "Décision du comité : ajourné, présenté au comité de la vague " + suivante.code()
+                    + (d.motivation() == null ? "" : ". " + d.motivation());
+        };
+    }
+}

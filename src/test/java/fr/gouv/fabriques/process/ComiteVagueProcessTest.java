@@ -1,0 +1,107 @@
+package fr.gouv.fabriques.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.gouv.fabriques.domain.ErreurMetier;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every path of bpmn/comite-vague.bpmn: deadline or early close, carry-over, deliberation, publication or return. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/comite-vague.bpmn")
+class ComiteVagueProcessTest {
+
+    static final Date LIMITE = Date.from(Instant.parse("2030-03-30T21:59:59Z"));
+    ProcessEngine processEngine;
+    ProcessusFictifs fictifs;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        fictifs = new ProcessusFictifs();
+    }
+
+    private ProcessInstance ouvrir() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_ComiteVague", "FDT-2030-03",
+                Map.of("vague", "FDT-2030-03", "appel", "FABRIQUES_TERRITOIRE", "dateLimite", LIMITE));
+        assertThat(pi).isWaitingAt("Gateway_AttenteCloture");
+        return pi;
+    }
+
+    @Test
+    void laDateLimiteDemarreLeComite() {
+        ProcessInstance pi = ouvrir();
+        Assertions.assertThat(job().getDuedate()).isEqualTo(LIMITE);
+        execute(job());
+        assertThat(pi).hasPassed("ServiceTask_CloturerVague").isWaitingAt("UserTask_PreparerSeance");
+        assertThat(task()).hasCandidateGroup("gestionnaires").hasName("Préparer la séance — vague FDT-2030-03");
+        Assertions.assertThat(fictifs.appels).containsExactly("cloturerVagueDelegate", "preparationSeanceListener:create");
+    }
+
+    @Test
+    void unGestionnairePeutClotureAvantLaDateLimite() {
+        ProcessInstance pi = ouvrir();
+        runtimeService().createMessageCorrelation("ClotureVague").processInstanceBusinessKey("FDT-2030-03").correlate();
+        assertThat(pi).hasPassed("MessageEvent_ClotureAnticipee", "ServiceTask_CloturerVague").isWaitingAt("UserTask_PreparerSeance");
+        Assertions.assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void leComiteDelibereEtLeGestionnairePublie() {
+        ProcessInstance pi = ouvrir();
+        execute(job());
+        complete(task());
+        assertThat(pi).isWaitingAt("UserTask_Deliberer");
+        assertThat(task()).hasCandidateGroup("comite-selection");
+        complete(task());
+        assertThat(pi).isWaitingAt("UserTask_ArreterDecisions");
+        assertThat(task()).hasCandidateGroup("gestionnaires");
+        complete(task(), withVariables("decisionsArretees", true));
+        assertThat(pi).isEnded().hasPassed("EndEvent_VagueDeliberee");
+        Assertions.assertThat(fictifs.appels).contains("deliberationListener:create", "deliberationListener:complete",
+                "arretDecisionsListener:create", "arretDecisionsListener:complete");
+    }
+
+    @Test
+    void desDecisionsRenvoyeesRetournentAuComite() {
+        ProcessInstance pi = ouvrir();
+        execute(job());
+        complete(task());
+        complete(task());
+        complete(task(), withVariables("decisionsArretees", false));
+        assertThat(pi).isWaitingAt("UserTask_Deliberer");
+    }
+
+    @Test
+    void unePublicationQuiDepasseraitUnQuotaEstRefuseeEtLaTacheResteOuverte() {
+        fictifs.quandEcouteur("arretDecisionsListener", "complete", tache -> {
+            throw new ErreurMetier("decisions", "Publication refusée : le quota de la catégorie QPV serait dépassé : 118 + 5 = 123 pour un quota de 120.");
+        });
+        ProcessInstance pi = ouvrir();
+        execute(job());
+        complete(task());
+        complete(task());
+        String id = task().getId();
+        Assertions.assertThatThrownBy(() -> taskService().complete(id, withVariables("decisionsArretees", true)))
+                .hasMessageContaining("quota de la catégorie QPV");
+        assertThat(pi).isWaitingAt("UserTask_ArreterDecisions");
+        Assertions.assertThat(task().getId()).isEqualTo(id);
+    }
+}
