@@ -47,12 +47,16 @@ class DeliberationListener implements TaskListener {
             tache.setVariableLocal(ComiteVagueProcess.VAR_DECISIONS, SpinValues.jsonValue(lignes(vague)).create());
             return;
         }
-        Object soumis = tache.getVariable(ComiteVagueProcess.VAR_DECISIONS);
+        // Tasklist's submit-form updates the task-local table; a REST « complete » sets a process variable.
+        Object soumis = tache.getExecution().hasVariable(ComiteVagueProcess.VAR_DECISIONS)
+                ? tache.getExecution().getVariable(ComiteVagueProcess.VAR_DECISIONS)
+                : tache.getVariableLocal(ComiteVagueProcess.VAR_DECISIONS);
         List<ProposerDecisions.Ligne> lignes = lire(soumis);
         if (!lignes.isEmpty()) {
             proposerDecisions.proposer(vague, lignes, Agents.courant(tache));
         }
-        tache.removeVariable(ComiteVagueProcess.VAR_DECISIONS);
+        tache.removeVariableLocal(ComiteVagueProcess.VAR_DECISIONS);
+        tache.getExecution().removeVariable(ComiteVagueProcess.VAR_DECISIONS);
     }
 
     private String lignes(String vague) {

@@ -1,0 +1,149 @@
+package fr.gouv.fabriques.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Brings dossiers and waves through their steps quickly, through the engine's Java
+ * API with the demo users' identities (what Tasklist does over HTTP, which
+ * {@link CycleDeVieIT} covers). For the tests that need many dossiers.
+ */
+final class Parcours {
+
+    private final Http http;
+    private final RuntimeService runtime;
+    private final TaskService taches;
+    private final ManagementService management;
+    private final IdentityService identite;
+    private final JdbcClient jdbc;
+
+    Parcours(Http http, RuntimeService runtime, TaskService taches, ManagementService management, IdentityService identite,
+            JdbcClient jdbc) {
+        this.http = http;
+        this.runtime = runtime;
+        this.taches = taches;
+        this.management = management;
+        this.identite = identite;
+        this.jdbc = jdbc;
+    }
+
+    /** Deposits a valid dossier of the category in the wave; returns its number. */
+    String deposer(String vague, String categorie) {
+        ObjectNode depot = Depots.valide();
+        depot.put("vague", vague);
+        depot.put("categorie", categorie);
+        if (!"HORS_GRANDS_CENTRES".equals(categorie)) {
+            ((ObjectNode) depot.get("structure")).put("codeQpv", "QP058001");
+        }
+        if ("NUMERIQUE_QPV".equals(categorie)) {
+            depot.put("appel", "FABRIQUES_NUMERIQUES");
+        }
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).as(r.corps()).isEqualTo(201);
+        String numero = r.json().get("numero").asText();
+        executerJobs(numero);
+        return numero;
+    }
+
+    String statut(String numero) {
+        return jdbc.sql("select statut from dossier where numero = ?").param(numero).query(String.class).single();
+    }
+
+    /** Completeness, referent, scored instruction, validation: the dossier ends INSTRUIT. */
+    void instruire(String numero) {
+        completer(numero, "UserTask_VerifierCompletude", "instructeur", Map.of("complet", "true"));
+        completer(numero, "UserTask_DonnerAvisTerritorial", "referent-58", Map.of("avisTerritorial", "FAVORABLE"));
+        Map<String, Object> instruction = new java.util.HashMap<>(Map.of("noteGouvernance", 4, "notePartenariats", 4,
+                "noteBesoinLocal", 4, "noteOffreServices", 4, "noteModeleEconomique", 4, "noteEmploi", 4));
+        instruction.putAll(Map.of("montantPropose1", 50000, "montantPropose2", 50000, "montantPropose3", 50000,
+                "motifProposition", "Projet solide et bien ancré", "absenceConflitInterets", true));
+        completer(numero, "UserTask_InstruireDossier", "instructeur", instruction);
+        completer(numero, "UserTask_ValiderProposition", "gestionnaire", Map.of("propositionValidee", "true"));
+        assertThat(statut(numero)).isEqualTo("INSTRUIT");
+    }
+
+    void completer(String cleMetier, String tache, String utilisateur, Map<String, Object> variables) {
+        Task t = taches.createTaskQuery().processInstanceBusinessKey(cleMetier).taskDefinitionKey(tache).singleResult();
+        assertThat(t).as(tache + " de " + cleMetier).isNotNull();
+        identite.setAuthentication(utilisateur, identite.createGroupQuery().groupMember(utilisateur).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            taches.claim(t.getId(), utilisateur);
+            taches.complete(t.getId(), variables);
+        } finally {
+            identite.clearAuthentication();
+        }
+        executerJobs(cleMetier);
+    }
+
+    /** Closes the wave early, prepares the session and records the committee's decisions (not yet published). */
+    void deliberer(String vague, Map<String, String> decisions) {
+        runtime.createMessageCorrelation("ClotureVague").processInstanceBusinessKey(vague).correlate();
+        deliberer(vague, decisions, true);
+    }
+
+    /** Same, once the wave is already closed (by its deadline timer). */
+    void deliberer(String vague, Map<String, String> decisions, boolean dejaClose) {
+        completer(vague, "UserTask_PreparerSeance", "gestionnaire", Map.of("seancePreparee", true));
+        List<Map<String, Object>> lignes = new ArrayList<>();
+        decisions.forEach((numero, decision) -> {
+            Map<String, Object> l = new java.util.HashMap<>();
+            l.put("numero", numero);
+            l.put("decision", decision);
+            if ("LAUREAT".equals(decision)) {
+                l.put("montant1", 50000);
+                l.put("montant2", 50000);
+                l.put("montant3", 50000);
+            }
+            l.put("motivation", "REFUSE".equals(decision) ? "Modèle économique trop fragile" : null);
+            lignes.add(l);
+        });
+        completer(vague, "UserTask_Deliberer", "comite", Map.of("decisions", SpinValues.jsonValue(Http.texte(lignes)).create()));
+    }
+
+    /** The programme manager publishes; returns the refusal message, or null if published. */
+    String publier(String vague) {
+        try {
+            completer(vague, "UserTask_ArreterDecisions", "gestionnaire", Map.of("decisionsArretees", "true"));
+            return null;
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while (t.getCause() != null && !(t instanceof fr.gouv.fabriques.domain.ErreurMetier)) {
+                t = t.getCause();
+            }
+            return t.getMessage();
+        }
+    }
+
+    /** Runs the due jobs of every process instance with this business key (dossier number or wave code). */
+    void executerJobs(String cleMetier) {
+        boolean encore = true;
+        while (encore) {
+            encore = false;
+            for (var pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(cleMetier).list()) {
+                for (Job j : management.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
+                    management.executeJob(j.getId());
+                    encore = true;
+                }
+            }
+        }
+    }
+
+    static Instant dans(Duration d) {
+        return Instant.now().plus(d);
+    }
+}
