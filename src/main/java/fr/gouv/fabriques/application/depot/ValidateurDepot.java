@@ -5,8 +5,10 @@ import fr.gouv.fabriques.application.depot.DemandeDepot.ContactDemande;
 import fr.gouv.fabriques.application.depot.DemandeDepot.MontantsDemandes;
 import fr.gouv.fabriques.application.depot.DemandeDepot.ProjetDemande;
 import fr.gouv.fabriques.application.depot.DemandeDepot.StructureDemandee;
+import fr.gouv.fabriques.application.port.ReferentielGeographique;
 import fr.gouv.fabriques.domain.Appel;
 import fr.gouv.fabriques.domain.Categorie;
+import fr.gouv.fabriques.domain.Commune;
 import fr.gouv.fabriques.domain.FormeJuridique;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.domain.PlafondsFinancement;
@@ -16,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -38,9 +41,11 @@ public class ValidateurDepot {
     private static final Pattern SERVICE = Pattern.compile("^[A-Z][A-Z0-9_]{1,49}$");
 
     private final PlafondsFinancement plafonds;
+    private final ReferentielGeographique geographie;
 
-    public ValidateurDepot(PlafondsFinancement plafonds) {
+    public ValidateurDepot(PlafondsFinancement plafonds, ReferentielGeographique geographie) {
         this.plafonds = plafonds;
+        this.geographie = geographie;
     }
 
     public List<Violation> violations(DemandeDepot d) {
@@ -86,11 +91,44 @@ public class ValidateurDepot {
             return;
         }
         texte(v, "structure.adresse.ligne", a.ligne(), 3, 200);
-        format(v, "structure.adresse.codePostal", a.codePostal(), CODE_POSTAL, "5 chiffres (ex. 58000)");
+        boolean codePostal = format(v, "structure.adresse.codePostal", a.codePostal(), CODE_POSTAL, "5 chiffres (ex. 58000)");
         texte(v, "structure.adresse.commune", a.commune(), 1, 100);
-        format(v, "structure.adresse.codeInsee", a.codeInsee(), CODE_INSEE, "le code INSEE de la commune, 5 caractères (ex. 58194, 2A004)");
-        format(v, "structure.adresse.departement", a.departement(), DEPARTEMENT, "un code de département (ex. 58, 2A, 974)");
-        format(v, "structure.adresse.region", a.region(), REGION, "un code de région INSEE à 2 chiffres (ex. 27)");
+        boolean codeInsee = format(v, "structure.adresse.codeInsee", a.codeInsee(), CODE_INSEE,
+                "le code INSEE de la commune, 5 caractères (ex. 58194, 2A004)");
+        boolean departement = format(v, "structure.adresse.departement", a.departement(), DEPARTEMENT, "un code de département (ex. 58, 2A, 974)");
+        boolean region = format(v, "structure.adresse.region", a.region(), REGION, "un code de région INSEE à 2 chiffres (ex. 27)");
+        if (codeInsee) {
+            concordance(v, a, codePostal, departement, region);
+        }
+    }
+
+    /** The codes must agree with the official geography (API.md: « must agree with each other and with codePostal »). */
+    private void concordance(List<Violation> v, AdresseDemandee a, boolean codePostal, boolean departement, boolean region) {
+        String code = a.codeInsee();
+        Optional<Commune> trouvee = geographie.commune(code);
+        if (trouvee.isEmpty()) {
+            String message = geographie.communeActuelleDe(code)
+                    .map(c -> "« " + code + " » n'est plus le code INSEE d'une commune : cette ancienne commune fait partie de "
+                            + c.nom() + " ; attendu : le code INSEE de la commune actuelle, " + c.code())
+                    .orElse("aucune commune n'a le code INSEE « " + code + " » ; attendu : le code officiel de la commune (ex. 58194 pour Nevers), "
+                            + "pas son code postal");
+            v.add(new Violation("structure.adresse.codeInsee", message));
+            return;
+        }
+        Commune c = trouvee.get();
+        String laCommune = c.nom() + " (code INSEE " + code + ")";
+        if (departement && !c.departement().equals(a.departement())) {
+            v.add(new Violation("structure.adresse.departement", "attendu : " + c.departement() + ", le département de " + laCommune
+                    + " ; reçu : « " + a.departement() + " »"));
+        }
+        if (region && !c.region().equals(a.region())) {
+            v.add(new Violation("structure.adresse.region", "attendu : " + c.region() + ", la région de " + laCommune
+                    + " ; reçu : « " + a.region() + " »"));
+        }
+        if (codePostal && !c.aLeCodePostal(a.codePostal())) {
+            v.add(new Violation("structure.adresse.codePostal", "le code postal « " + a.codePostal() + " » n'est pas celui de " + laCommune
+                    + " ; attendu : " + (c.codesPostaux().size() == 1 ? c.codesPostaux().get(0) : "l'un de " + String.join(", ", c.codesPostaux()))));
+        }
     }
 
     private void contact(List<Violation> v, ContactDemande c) {
@@ -167,12 +205,16 @@ public class ValidateurDepot {
         }
     }
 
-    private static void format(List<Violation> v, String champ, String valeur, Pattern motif, String attendu) {
+    /** @return whether the value is present and well formed */
+    private static boolean format(List<Violation> v, String champ, String valeur, Pattern motif, String attendu) {
         if (valeur == null || valeur.isBlank()) {
             v.add(new Violation(champ, "champ obligatoire : " + attendu));
+            return false;
         } else if (!motif.matcher(valeur).matches()) {
             v.add(new Violation(champ, "attendu : " + attendu + " ; reçu : « " + valeur + " »"));
+            return false;
         }
+        return true;
     }
 
     private static <E extends Enum<E>> E enumeration(List<Violation> v, String champ, String valeur, Class<E> type, boolean obligatoire) {

@@ -3,9 +3,11 @@ package fr.gouv.fabriques.application.instruction;
 import fr.gouv.fabriques.application.port.DossierRepository;
 import fr.gouv.fabriques.application.port.InstructionRepository;
 import fr.gouv.fabriques.application.port.Journal;
+import fr.gouv.fabriques.application.port.ReferentielGeographique;
 import fr.gouv.fabriques.application.port.RegleEligibilite;
 import fr.gouv.fabriques.application.port.RegleEligibilite.FaitsEligibilite;
 import fr.gouv.fabriques.application.port.TypeEvenement;
+import fr.gouv.fabriques.domain.Commune;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.domain.StatutDossier;
@@ -29,14 +31,16 @@ public class VerifierEligibilite {
     private final RegleEligibilite regle;
     private final Journal journal;
     private final Clock horloge;
+    private final ReferentielGeographique geographie;
 
     public VerifierEligibilite(DossierRepository dossiers, InstructionRepository instructions, RegleEligibilite regle,
-            Journal journal, Clock horloge) {
+            Journal journal, Clock horloge, ReferentielGeographique geographie) {
         this.dossiers = dossiers;
         this.instructions = instructions;
         this.regle = regle;
         this.journal = journal;
         this.horloge = horloge;
+        this.geographie = geographie;
     }
 
     @Transactional
@@ -45,7 +49,7 @@ public class VerifierEligibilite {
         MontantsAnnuels m = dossier.montantsDemandes();
         List<String> motifs = regle.motifsIrrecevabilite(new FaitsEligibilite(dossier.appel().name(), dossier.categorie().name(),
                 m.total(), Collections.max(m.parAnnee()), dossier.structure().codeQpv() != null,
-                dossier.structure().formeJuridique().name()));
+                dossier.structure().formeJuridique().name(), typeEpci(dossier)));
         Instant maintenant = horloge.instant();
         if (motifs.isEmpty()) {
             dossier.passerA(StatutDossier.EN_INSTRUCTION, maintenant);
@@ -59,5 +63,14 @@ public class VerifierEligibilite {
         instructions.enregistrerIrrecevabilite(dossierId, texte);
         journal.noter(dossierId, TypeEvenement.IRRECEVABILITE, "Dossier irrecevable : " + texte, true, "système", maintenant);
         return false;
+    }
+
+    /**
+     * The EPCI type of the dossier's commune. The deposit checked the code; a commune merged
+     * since then into a commune nouvelle is read through the commune it joined.
+     */
+    private String typeEpci(Dossier dossier) {
+        String code = dossier.structure().adresse().codeInsee();
+        return geographie.commune(code).or(() -> geographie.communeActuelleDe(code)).map(Commune::typeEpci).orElse(null);
     }
 }

@@ -10,7 +10,11 @@ public interface RegleEligibilite {
 
     List<String> motifsIrrecevabilite(FaitsEligibilite faits);
 
+    /**
+     * @param typeEpci type of the EPCI à fiscalité propre of the dossier's commune (CC, CA, CU,
+     *                 METRO, MET69), from the reference geography; null for a commune outside any EPCI
+     */
     record FaitsEligibilite(String appel, String categorie, int montantTotal, int montantAnnuelMax,
-            boolean codeQpvRenseigne, String formeJuridique) {
+            boolean codeQpvRenseigne, String formeJuridique, String typeEpci) {
     }
 }

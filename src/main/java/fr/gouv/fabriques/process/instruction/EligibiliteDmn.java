@@ -31,7 +31,8 @@ class EligibiliteDmn implements RegleEligibilite {
                         .putValue("montantTotal", f.montantTotal())
                         .putValue("montantAnnuelMax", f.montantAnnuelMax())
                         .putValue("codeQpvRenseigne", f.codeQpvRenseigne())
-                        .putValue("formeJuridique", f.formeJuridique()))
+                        .putValue("formeJuridique", f.formeJuridique())
+                        .putValue("typeEpci", f.typeEpci()))
                 .evaluate();
         return resultat.collectEntries("motif").stream().filter(Objects::nonNull).map(Object::toString).distinct().toList();
     }
