@@ -103,6 +103,10 @@ class DeliberationListener implements TaskListener {
         }
         List<ProposerDecisions.Ligne> lignes = new ArrayList<>();
         for (JsonNode n : racine) {
+            if (texte(n, "decision") == null) {
+                // A row left without a decision is not a decision: an earlier one (API) stands, else the dossier goes to the next wave.
+                continue;
+            }
             lignes.add(new ProposerDecisions.Ligne(texte(n, "numero"), texte(n, "decision"), entier(n, "montant1"), entier(n, "montant2"),
                     entier(n, "montant3"), texte(n, "motivation")));
         }

@@ -1,0 +1,23 @@
+package fr.gouv.fabriques.application.vague;
+
+import fr.gouv.fabriques.application.port.VagueRepository;
+import fr.gouv.fabriques.domain.Vague;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The waves of both calls, by deadline. */
+@Service
+public class ConsulterVagues {
+
+    private final VagueRepository vagues;
+
+    public ConsulterVagues(VagueRepository vagues) {
+        this.vagues = vagues;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Vague> toutes() {
+        return vagues.toutes();
+    }
+}
