@@ -18,12 +18,12 @@ class JdbcJournal implements Journal {
     }
 
     @Override
-    public void noter(long dossierId, TypeEvenement type, String libelle, boolean visiblePorteur, String acteur, Instant quand) {
-        jdbc.sql("""
+    public long noter(long dossierId, TypeEvenement type, String libelle, boolean visiblePorteur, String acteur, Instant quand) {
+        return jdbc.sql("""
                 insert into evenement_dossier (dossier_id, type, libelle, visible_porteur, acteur, survenu_le)
-                values (?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?) returning id
                 """).param(dossierId).param(type.name()).param(libelle.length() > 500 ? libelle.substring(0, 497) + "…" : libelle)
-                .param(visiblePorteur).param(acteur).param(Timestamp.from(quand)).update();
+                .param(visiblePorteur).param(acteur).param(Timestamp.from(quand)).query(Long.class).single();
     }
 
     @Override

@@ -20,7 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
             "fabriques.postgres-embarque.port=0",
             "fabriques.postgres-embarque.nettoyer=true",
             "camunda.bpm.job-execution.enabled=false",
-            "camunda.bpm.generate-unique-process-engine-name=false"
+            "camunda.bpm.generate-unique-process-engine-name=false",
+            // Mails: the in-process SMTP server of the demo mode (whatever SPRING_MAIL_HOST says), on a free 127.0.0.1 port, writing under target/;
+            // no scheduled polling: the tests call EnvoyerCourriels#envoyerEnAttente() themselves.
+            "spring.mail.host=",
+            "fabriques.notifications.serveur-local.port=0",
+            "fabriques.notifications.serveur-local.repertoire=target/courriels-it",
+            "fabriques.notifications.envoi-automatique=false"
         })
 public @interface IntegrationTest {
 }

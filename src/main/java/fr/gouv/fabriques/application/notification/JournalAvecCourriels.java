@@ -1,0 +1,45 @@
+package fr.gouv.fabriques.application.notification;
+
+import fr.gouv.fabriques.application.port.Journal;
+import fr.gouv.fabriques.application.port.TypeEvenement;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timeline every use case writes to, with one addition: an entry the applicant sees
+ * is also mailed to them, through the outbox, in the same transaction. The entries shown
+ * to the applicant are exactly the steps they must hear about (deposit, irrecevabilité,
+ * completeness request, decision…), so no use case has to know about mail; and a step
+ * that rolls back (a refused form, a failed job that will be retried) takes its mail
+ * with it.
+ */
+@Primary
+@Component
+class JournalAvecCourriels implements Journal {
+
+    private final Journal journal;
+    private final NotifierPorteur notifier;
+
+    /** {@code jdbcJournal}: the table of the timeline (persistence/JdbcJournal). */
+    JournalAvecCourriels(@Qualifier("jdbcJournal") Journal journal, NotifierPorteur notifier) {
+        this.journal = journal;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public long noter(long dossierId, TypeEvenement type, String libelle, boolean visiblePorteur, String acteur, Instant quand) {
+        long id = journal.noter(dossierId, type, libelle, visiblePorteur, acteur, quand);
+        if (visiblePorteur) {
+            notifier.notifier(id, dossierId, type, libelle, quand);
+        }
+        return id;
+    }
+
+    @Override
+    public List<Evenement> evenements(long dossierId, boolean seulementVisiblesPorteur) {
+        return journal.evenements(dossierId, seulementVisiblesPorteur);
+    }
+}

@@ -1,0 +1,72 @@
+package fr.gouv.fabriques.courriel;
+
+import fr.gouv.fabriques.application.notification.Expedition;
+import fr.gouv.fabriques.application.port.Messagerie;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a mail of the outbox with Spring's {@link JavaMailSender} over SMTP: plain text,
+ * UTF-8, with the Message-ID and Date fixed when the mail was written (a resend is then the
+ * same message for the recipient's mail client).
+ */
+@Component
+class MessagerieSmtp implements Messagerie {
+
+    private final JavaMailSender mail;
+    private final InternetAddress expediteur;
+
+    MessagerieSmtp(JavaMailSender mail, Expedition expedition) {
+        this.mail = mail;
+        this.expediteur = adresse(expedition.expediteur());
+    }
+
+    @Override
+    public void envoyer(Courriel c) throws EchecEnvoi {
+        MimeMessage message;
+        try {
+            message = preparer(c);
+        } catch (MessagingException e) {
+            throw new EchecEnvoi("courriel impossible à composer pour « " + c.destinataire() + " » : " + e.getMessage(), e);
+        }
+        try {
+            // JavaMailSenderImpl keeps a Message-ID that is already set.
+            mail.send(message);
+        } catch (MailException e) {
+            throw new EchecEnvoi("serveur SMTP : " + e.getMessage(), e);
+        }
+    }
+
+    MimeMessage preparer(Courriel c) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper h = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        h.setFrom(expediteur);
+        h.setTo(new InternetAddress(c.destinataire(), true));
+        h.setSubject(c.sujet());
+        h.setText(c.corps(), false);
+        h.setSentDate(Date.from(c.date()));
+        message.setHeader("Message-ID", c.messageId());
+        // RFC 3834: an automatic message; out-of-office replies should not answer it.
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Fabriques-Dossier", c.numeroDossier());
+        return message;
+    }
+
+    /** « Nom <adresse> », the name encoded for the header if it has accents. */
+    static InternetAddress adresse(String texte) {
+        try {
+            InternetAddress lue = new InternetAddress(texte, true);
+            return lue.getPersonal() == null ? lue : new InternetAddress(lue.getAddress(), lue.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("fabriques.notifications.expediteur n'est pas une adresse valide : « " + texte + " »", e);
+        }
+    }
+}
