@@ -44,7 +44,9 @@ final class Http {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        b.header("Accept", "application/json, application/problem+json");
+        if (entetes.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+            b.header("Accept", "application/json, application/problem+json");
+        }
         b.method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

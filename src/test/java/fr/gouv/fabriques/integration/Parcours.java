@@ -30,6 +30,7 @@ final class Parcours {
     private final ManagementService management;
     private final IdentityService identite;
     private final JdbcClient jdbc;
+    private final Map<String, String> jetons = new java.util.concurrent.ConcurrentHashMap<>();
 
     Parcours(Http http, RuntimeService runtime, TaskService taches, ManagementService management, IdentityService identite,
             JdbcClient jdbc) {
@@ -55,8 +56,21 @@ final class Parcours {
         Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);
         String numero = r.json().get("numero").asText();
+        jetons.put(numero, r.json().get("jetonAcces").asText());
         executerJobs(numero);
         return numero;
+    }
+
+    String jeton(String numero) {
+        return jetons.get(numero);
+    }
+
+    /** The laureate signs its convention through the applicants' API. */
+    void signerParLePorteur(String numero) {
+        Http.Reponse r = http.postJson("/api/dossiers/" + numero + "/convention/signature",
+                Map.of("signataire", "Camille Martin, présidente"), Http.bearer(jeton(numero)));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        executerJobs(numero);
     }
 
     String statut(String numero) {

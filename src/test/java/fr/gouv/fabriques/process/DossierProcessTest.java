@@ -201,6 +201,45 @@ class DossierProcessTest {
     }
 
     @Test
+    void unRappelPartAvantLEcheanceSansInterrompreLAttente() {
+        ProcessInstance pi = deposer();
+        instruire(pi);
+        publierDecision("LAUREAT");
+        execute(jobQuery().activityId("BoundaryEvent_RappelSignature").singleResult());
+        Assertions.assertThat(fictifs.appels).contains("relancerPorteurDelegate");
+        runtimeService().createMessageCorrelation("ConventionSigneePorteur").processInstanceBusinessKey(NUMERO).correlate();
+        Assertions.assertThat(tache("UserTask_SignerConventionEtat")).isNotNull();
+        Assertions.assertThat(jobQuery().activityId("BoundaryEvent_DelaiSignatureEchu").count()).isZero();
+    }
+
+    @Test
+    void unBilanNonDeposeDansLeDelaiSuspendLesVersements() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        execute(jobQuery().activityId("BoundaryEvent_DelaiBilanEchu").singleResult());
+        Assertions.assertThat(fictifs.appels).contains("constaterDefautBilanDelegate");
+        assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
+    }
+
+    @Test
+    void desCorrectionsNonRenduesDansLeDelaiSuspendentLesVersements() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        deposerBilan(1);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "CORRECTIONS"));
+        Job delai = jobQuery().activityId("BoundaryEvent_DelaiCorrectionsEchu").singleResult();
+        Assertions.assertThat(delai.getDuedate()).isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))), 60_000);
+        execute(delai);
+        assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
+    }
+
+    @Test
     void correctionsDemandeesPuisBilanApprouve() {
         ProcessInstance pi = deposer();
         laureatSigne(pi);
@@ -210,7 +249,7 @@ class DossierProcessTest {
         deposerBilan(1);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "CORRECTIONS"));
         ProcessInstance bilan = calledProcessInstance(calledProcessInstance(pi));
-        assertThat(bilan).isWaitingAt("ReceiveTask_AttendreBilan");
+        assertThat(bilan).isWaitingAt("ReceiveTask_AttendreCorrections");
         deposerBilan(1);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
         assertThat(tache("UserTask_OrdonnancerVersement")).isNotNull();

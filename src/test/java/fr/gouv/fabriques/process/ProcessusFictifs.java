@@ -19,7 +19,8 @@ public final class ProcessusFictifs {
 
     public static final String[] DELEGATES = {"verifierEligibiliteDelegate", "classerSansSuiteDelegate",
         "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
-        "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate"};
+        "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate",
+        "relancerPorteurDelegate", "constaterDefautBilanDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
         "validationPropositionListener", "signatureEtatListener", "ordonnancementListener",
         "examenBilanListener", "reversementListener", "preparationSeanceListener", "deliberationListener", "arretDecisionsListener"};
@@ -31,7 +32,7 @@ public final class ProcessusFictifs {
 
     public ProcessusFictifs() {
         Mocks.reset();
-        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P10D")));
+        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P10D")));
         for (String nom : DELEGATES) {
             Mocks.register(nom, (JavaDelegate) execution -> {
                 appels.add(nom);

@@ -39,6 +39,10 @@ public class DelaisProcessus {
         return delais.correctionsBilan();
     }
 
+    public String getDepotBilan() {
+        return delais.depotBilan();
+    }
+
     public String getTraitement() {
         return delais.traitement();
     }
@@ -51,9 +55,10 @@ public class DelaisProcessus {
             case "signatureConvention" -> delais.signatureConvention();
             case "rappelSignature" -> delais.rappelSignature();
             case "correctionsBilan" -> delais.correctionsBilan();
+            case "depotBilan" -> delais.depotBilan();
             case "traitement" -> delais.traitement();
             default -> throw new IllegalArgumentException("délai inconnu dans le modèle : « " + nom
-                    + " » (connus : complements, avisTerritorial, signatureConvention, rappelSignature, correctionsBilan, traitement)");
+                    + " » (connus : complements, avisTerritorial, signatureConvention, rappelSignature, correctionsBilan, depotBilan, traitement)");
         };
         ZonedDateTime maintenant = ClockUtil.getCurrentTime().toInstant().atZone(fr.gouv.fabriques.domain.Vague.FUSEAU);
         return Date.from(maintenant.plus(Delais.parse(iso)).toInstant());

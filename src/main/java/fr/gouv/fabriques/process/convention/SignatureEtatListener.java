@@ -21,6 +21,9 @@ class SignatureEtatListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask tache) {
+        if (EVENTNAME_CREATE.equals(tache.getEventName())) {
+            return;
+        }
         ValeursFormulaire f = new ValeursFormulaire(tache);
         boolean signature = f.booleenObligatoire("signatureEtat", "cochez la case pour signer au nom de l'État");
         f.verifier();

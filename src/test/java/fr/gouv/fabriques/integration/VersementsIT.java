@@ -1,0 +1,171 @@
+package fr.gouv.fabriques.integration;
+
+import static fr.gouv.fabriques.integration.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.gouv.fabriques.application.vague.CreerVague;
+import fr.gouv.fabriques.application.versement.EmettreOrdreVersement;
+import fr.gouv.fabriques.application.versement.OrdonnancerVersement;
+import fr.gouv.fabriques.domain.ErreurMetier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Payments: the numérique supplement, exactly-once issuing, caps and four eyes at ordering, the accounting export. */
+@IntegrationTest
+class VersementsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taches;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identite;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CreerVague creerVague;
+    @Autowired
+    EmettreOrdreVersement emettre;
+    @Autowired
+    OrdonnancerVersement ordonnancer;
+
+    Http http;
+    Parcours parcours;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        parcours = new Parcours(http, runtime, taches, management, identite, jdbc);
+    }
+
+    /** A laureate whose convention both parties signed; returns its number. */
+    private String conventionne(String appel, String categorie) {
+        String code = (appel.equals("FABRIQUES_NUMERIQUES") ? "FNT" : "FDT") + "-2035-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
+        creerVague.creer(code, appel, Parcours.dans(Duration.ofDays(600)), null);
+        String numero = parcours.deposer(code, categorie);
+        parcours.instruire(numero);
+        parcours.deliberer(code, Map.of(numero, "LAUREAT"));
+        assertThat(parcours.publier(code)).isNull();
+        parcours.executerJobs(numero);
+        parcours.signerParLePorteur(numero);
+        parcours.completer(numero, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
+        assertThat(parcours.statut(numero)).isEqualTo("CONVENTIONNE");
+        return numero;
+    }
+
+    private long dossierId(String numero) {
+        return jdbc.sql("select id from dossier where numero = ?").param(numero).query(Long.class).single();
+    }
+
+    @Test
+    void uneFabriqueNumeriqueRecoitLeSupplementAvecLaPremiereAnnee() {
+        String numero = conventionne("FABRIQUES_NUMERIQUES", "NUMERIQUE_QPV");
+        List<Integer> montants = jdbc.sql("select montant from versement where dossier_id = ? order by annee").param(dossierId(numero))
+                .query(Integer.class).list();
+        assertThat(montants).containsExactly(150_000, 50_000, 50_000);
+        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
+        assertThat(finances.get("engage").asLong()).isEqualTo(250_000);
+        assertThat(finances.get("totalVerse").asInt()).isEqualTo(150_000);
+        assertThat(finances.get("resteAVerser").asLong()).isEqualTo(100_000);
+
+        Map<String, String> enCsv = new java.util.HashMap<>(basic("financier"));
+        enCsv.put("Accept", "text/csv");
+        Http.Reponse csv = http.get("/api/agents/versements.csv", enCsv);
+        assertThat(csv.statut()).isEqualTo(200);
+        assertThat(csv.entete("Content-Type")).startsWith("text/csv");
+        assertThat(csv.corps()).contains("reference;numero_dossier;siret").contains("VRS-" + numero + "-A1;" + numero + ";")
+                .contains(";1;150000;financier;");
+        Map<String, String> instructeurCsv = new java.util.HashMap<>(basic("instructeur"));
+        instructeurCsv.put("Accept", "text/csv");
+        assertThat(http.get("/api/agents/versements.csv", instructeurCsv).statut()).isEqualTo(403);
+        assertThat(http.get("/api/agents/versements.csv?du=hier", basic("financier")).statut()).isIn(400, 406, 422);
+        assertThat(http.get("/api/agents/versements.csv?du=hier", enCsv).statut()).isEqualTo(422);
+    }
+
+    @Test
+    void lOrdreDeVersementNEstEmisQuUneFoisMemeRejoueOuConcurrent() throws Exception {
+        String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
+        long id = dossierId(numero);
+        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        // The job ran once (executerJobs); a retry of the same job, or a second node, finds it issued.
+        assertThat(emettre.emettre(id, 1)).isFalse();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch depart = new CountDownLatch(1);
+        List<Future<Boolean>> essais = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            essais.add(pool.submit(() -> {
+                depart.await();
+                return emettre.emettre(id, 1);
+            }));
+        }
+        depart.countDown();
+        for (Future<Boolean> f : essais) {
+            assertThat(f.get()).isFalse();
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("select count(*) from versement where dossier_id = ? and emis_le is not null").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from evenement_dossier where dossier_id = ? and type = 'VERSEMENT_EMIS'").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // Year 2 ordered by two nodes at once: exactly one issues it.
+        jdbc.sql("update versement set ordonnance_par = 'financier', ordonnance_le = now() where dossier_id = ? and annee = 2")
+                .param(id).update();
+        CountDownLatch depart2 = new CountDownLatch(1);
+        ExecutorService pool2 = Executors.newFixedThreadPool(4);
+        List<Future<Boolean>> essais2 = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            essais2.add(pool2.submit(() -> {
+                depart2.await();
+                return emettre.emettre(id, 2);
+            }));
+        }
+        depart2.countDown();
+        int emis = 0;
+        for (Future<Boolean> f : essais2) {
+            emis += f.get() ? 1 : 0;
+        }
+        pool2.shutdown();
+        assertThat(emis).isEqualTo(1);
+    }
+
+    @Test
+    void lesPlafondsEtLesQuatreYeuxSontVerifiesALOrdonnancement() {
+        String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
+        long id = dossierId(numero);
+        // Whatever the schedule says, the yearly cap is checked again when ordering.
+        jdbc.sql("update versement set montant = 60000 where dossier_id = ? and annee = 1").param(id).update();
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier",
+                Map.of("confirmationOrdonnancement", true))).hasMessageContaining("plafond annuel de 50 000 €");
+        jdbc.sql("update versement set montant = 50000 where dossier_id = ? and annee = 1").param(id).update();
+        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+
+        // Year 2: the report approved by « instructeur »; he may not order the payment that depends on it.
+        jdbc.sql("insert into bilan (dossier_id, annee, depose_le, commentaire, decision, decide_par, decide_le) "
+                + "values (?, 1, now(), 'Bilan', 'APPROUVE', 'instructeur', now())").param(id).update();
+        assertThatThrownBy(() -> ordonnancer.ordonnancer(id, 2, true, "instructeur"))
+                .isInstanceOf(ErreurMetier.class).hasMessageContaining("quatre yeux");
+    }
+}
