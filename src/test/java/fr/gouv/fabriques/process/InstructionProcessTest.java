@@ -64,7 +64,7 @@ class InstructionProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_DossierInstruit").variables().containsEntry("issueInstruction", "INSTRUIT");
         org.assertj.core.api.Assertions.assertThat(fictifs.appels).containsExactly("verifierEligibiliteDelegate",
-                "completudeListener:complete", "avisTerritorialListener:complete", "instructionListener:complete",
+                "completudeListener:create", "completudeListener:complete", "avisTerritorialListener:complete", "instructionListener:complete",
                 "validationPropositionListener:complete");
     }
 
