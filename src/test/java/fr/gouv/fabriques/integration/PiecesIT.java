@@ -248,23 +248,42 @@ class PiecesIT {
     @Test
     void laTacheDeCompletudeListeLesPiecesEnLiens() {
         Depot d = deposer();
-        Http.Reponse r = joindre(d, Map.of("categorie", "STATUTS"), new Fichier("statuts [v2].pdf", "application/pdf", PDF));
-        long id = r.json().get("pieces").get(0).get("id").asLong();
+        // Eligibility runs right after the deposit: the task exists before the applicant uploads anything.
         executerJobs(d.numero());
-
         Http.Reponse taches = http.get("/engine-rest/task?processInstanceBusinessKey=" + d.numero()
                 + "&taskDefinitionKey=UserTask_VerifierCompletude", basic("instructeur"));
         assertThat(taches.json()).hasSize(1);
         String tache = taches.json().get(0).get("id").asText();
-        Http.Reponse variable = http.get("/engine-rest/task/" + tache + "/localVariables/piecesJointes", basic("instructeur"));
-        assertThat(variable.statut()).as(variable.corps()).isEqualTo(200);
+        String chemin = "/engine-rest/task/" + tache + "/localVariables/piecesJointes";
+        assertThat(http.get(chemin, basic("instructeur")).json().get("value").asText()).isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
+
+        Http.Reponse r = joindre(d, Map.of("categorie", "STATUTS"), new Fichier("statuts [v2].pdf", "application/pdf", PDF));
+        long id = r.json().get("pieces").get(0).get("id").asLong();
         String lien = "/api/agents/dossiers/" + d.numero() + "/pieces/" + id;
+        Http.Reponse variable = http.get(chemin, basic("instructeur"));
+        assertThat(variable.statut()).as(variable.corps()).isEqualTo(200);
         assertThat(variable.json().get("value").asText())
-                .isEqualTo("- [statuts \\[v2\\]\\.pdf (PDF, " + (PDF.length) + " octets, statuts)](" + lien + ")");
+                .isEqualTo("- [statuts \\[v2\\]\\.pdf (PDF, " + PDF.length + " octets, statuts)](" + lien + ")");
         // What Tasklist's form loads: the task's variables, the local one included.
         Http.Reponse formulaire = http.get("/engine-rest/task/" + tache + "/form-variables", basic("instructeur"));
-        assertThat(formulaire.json().has("piecesJointes")).isTrue();
+        assertThat(formulaire.json().get("piecesJointes").get("value").asText()).contains(lien);
         assertThat(http.getOctets(lien, basic("instructeur")).corps()).isEqualTo(PDF);
+
+        // A new task (after a completeness request answered) lists the pieces from its creation.
+        http.postJson("/engine-rest/task/" + tache + "/claim", Map.of("userId", "instructeur"), basic("instructeur"));
+        Http.Reponse soumis = http.postJson("/engine-rest/task/" + tache + "/submit-form",
+                Http.variables("complet", "false", "piecesManquantes", "Le RIB"), basic("instructeur"));
+        assertThat(soumis.statut()).as(soumis.corps()).isEqualTo(204);
+        joindre(d, Map.of(), new Fichier("rib.png", "image/png", PNG));
+        assertThat(http.postJson("/api/dossiers/" + d.numero() + "/complements", Map.of("message", "RIB joint"), bearer(d.jeton())).statut())
+                .isEqualTo(200);
+        executerJobs(d.numero());
+        String nouvelle = http.get("/engine-rest/task?processInstanceBusinessKey=" + d.numero()
+                + "&taskDefinitionKey=UserTask_VerifierCompletude", basic("instructeur")).json().get(0).get("id").asText();
+        assertThat(nouvelle).isNotEqualTo(tache);
+        String liste = http.get("/engine-rest/task/" + nouvelle + "/localVariables/piecesJointes", basic("instructeur")).json().get("value").asText();
+        assertThat(liste.lines()).hasSize(2);
+        assertThat(liste).contains("rib\\.png (PNG, " + PNG.length + " octets, complément)");
     }
 
     @Test

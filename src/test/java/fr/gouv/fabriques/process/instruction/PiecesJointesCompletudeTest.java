@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The markdown list of pieces shown in « Vérifier la complétude ». */
-class CompletudeListenerTest {
+class PiecesJointesCompletudeTest {
 
     private static Piece piece(long id, String nom, TypePiece type, long taille, CategoriePiece categorie) {
         return new Piece(id, 42, nom, type, taille, "0".repeat(64), categorie, Instant.EPOCH);
@@ -18,7 +18,7 @@ class CompletudeListenerTest {
 
     @Test
     void unLienParPieceVersLApiDesAgents() {
-        assertThat(CompletudeListener.liens("FDT-2026-0001", List.of(
+        assertThat(PiecesJointesCompletude.liens("FDT-2026-0001", List.of(
                 piece(12, "statuts.pdf", TypePiece.PDF, 123_000, CategoriePiece.STATUTS),
                 piece(13, "budget 2026.docx", TypePiece.DOCX, 2_500_000, CategoriePiece.BUDGET_PREVISIONNEL))))
                 .isEqualTo("- [statuts\\.pdf (PDF, 120 Ko, statuts)](/api/agents/dossiers/FDT-2026-0001/pieces/12)\n"
@@ -27,7 +27,7 @@ class CompletudeListenerTest {
 
     @Test
     void leNomDuFichierNeFaitNiLienNiBalise() {
-        String ligne = CompletudeListener.liens("FDT-2026-0001",
+        String ligne = PiecesJointesCompletude.liens("FDT-2026-0001",
                 List.of(piece(1, "x](javascript:alert(1))<img src=x onerror=alert(1)>*.pdf", TypePiece.PDF, 10, CategoriePiece.AUTRE)));
         assertThat(ligne).startsWith("- [x\\]\\(javascript:alert\\(1\\)\\)\\<img src=x onerror=alert\\(1\\)\\>\\*\\.pdf (PDF")
                 .endsWith("](/api/agents/dossiers/FDT-2026-0001/pieces/1)");
@@ -35,6 +35,6 @@ class CompletudeListenerTest {
 
     @Test
     void aucunePiece() {
-        assertThat(CompletudeListener.liens("FDT-2026-0001", List.of())).isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
+        assertThat(PiecesJointesCompletude.liens("FDT-2026-0001", List.of())).isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
     }
 }
