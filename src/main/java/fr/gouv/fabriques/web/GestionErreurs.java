@@ -8,7 +8,6 @@ import fr.gouv.fabriques.application.piece.TelechargerPiece;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.ErreursValidation;
-import fr.gouv.fabriques.domain.Piece;
 import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
 import org.slf4j.Logger;
