@@ -9,7 +9,6 @@ import fr.gouv.fabriques.application.depot.DeposerDossier;
 import fr.gouv.fabriques.application.depot.ResultatDepot;
 import fr.gouv.fabriques.application.depot.ValidateurDepot;
 import fr.gouv.fabriques.application.instruction.RepondreDemandeComplements;
-import fr.gouv.fabriques.application.porteur.AccesPorteur;
 import fr.gouv.fabriques.application.porteur.ConsulterDossierPorteur;
 import fr.gouv.fabriques.application.porteur.VueDossierPorteur;
 import fr.gouv.fabriques.application.versement.DeposerBilan;
@@ -46,13 +45,13 @@ class DossierController {
 
     private final ObjectMapper json;
     private final DeposerDossier deposerDossier;
-    private final AccesPorteur accesPorteur;
+    private final AccesPorteurHttp accesPorteur;
     private final ConsulterDossierPorteur consulter;
     private final RepondreDemandeComplements repondreComplements;
     private final SignerConventionPorteur signerConvention;
     private final DeposerBilan deposerBilan;
 
-    DossierController(ObjectMapper json, DeposerDossier deposerDossier, ValidateurDepot validateur, AccesPorteur accesPorteur,
+    DossierController(ObjectMapper json, DeposerDossier deposerDossier, ValidateurDepot validateur, AccesPorteurHttp accesPorteur,
             ConsulterDossierPorteur consulter, RepondreDemandeComplements repondreComplements,
             SignerConventionPorteur signerConvention, DeposerBilan deposerBilan) {
         this.json = json;
@@ -138,38 +137,13 @@ class DossierController {
     }
 
     private Dossier porteur(String numero, String authorization) {
-        String jeton = JetonPorteur.extraire(authorization);
-        if (jeton == null) {
-            throw new JetonAbsent();
-        }
-        return accesPorteur.dossier(numero, jeton).orElseThrow(AccesRefuse::new);
-    }
-
-    static class JetonAbsent extends RuntimeException {
-    }
-
-    static class AccesRefuse extends RuntimeException {
+        return accesPorteur.dossier(numero, authorization);
     }
 
     static class JsonIllisible extends RuntimeException {
         JsonIllisible(String detail) {
             super(detail);
         }
-    }
-
-    @ExceptionHandler(JetonAbsent.class)
-    ResponseEntity<ProblemDetail> jetonAbsent() {
-        ResponseEntity<ProblemDetail> r = Problemes.reponse(HttpStatus.UNAUTHORIZED, "Jeton d'accès requis",
-                "Présentez le jeton d'accès reçu au dépôt : en-tête « Authorization: Bearer {jetonAcces} ».");
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fabriques\"").body(r.getBody());
-    }
-
-    @ExceptionHandler(AccesRefuse.class)
-    ResponseEntity<ProblemDetail> accesRefuse() {
-        // Same answer for an unknown number and a wrong token: nothing tells whether the dossier exists.
-        return Problemes.reponse(HttpStatus.NOT_FOUND, "Dossier introuvable",
-                "Aucun dossier ne correspond à ce numéro et à ce jeton d'accès.");
     }
 
     @ExceptionHandler(JsonIllisible.class)

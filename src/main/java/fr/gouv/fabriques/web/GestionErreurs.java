@@ -2,6 +2,9 @@ package fr.gouv.fabriques.web;
 
 import fr.gouv.fabriques.application.depot.CleIdempotenceReutilisee;
 import fr.gouv.fabriques.application.depot.DossierDejaOuvert;
+import fr.gouv.fabriques.application.piece.PieceIntrouvable;
+import fr.gouv.fabriques.application.piece.PiecesTropVolumineuses;
+import fr.gouv.fabriques.application.piece.TelechargerPiece;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.ErreursValidation;
@@ -11,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +26,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -31,6 +34,37 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class GestionErreurs {
 
     private static final Logger LOG = LoggerFactory.getLogger(GestionErreurs.class);
+
+    @ExceptionHandler(AccesPorteurHttp.JetonAbsent.class)
+    ResponseEntity<ProblemDetail> jetonAbsent() {
+        ResponseEntity<ProblemDetail> r = Problemes.reponse(HttpStatus.UNAUTHORIZED, "Jeton d'accès requis",
+                "Présentez le jeton d'accès reçu au dépôt : en-tête « Authorization: Bearer {jetonAcces} ».");
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fabriques\"").body(r.getBody());
+    }
+
+    @ExceptionHandler(AccesPorteurHttp.AccesRefuse.class)
+    ResponseEntity<ProblemDetail> accesRefuse() {
+        // Same answer for an unknown number and a wrong token: nothing tells whether the dossier exists.
+        return Problemes.reponse(HttpStatus.NOT_FOUND, "Dossier introuvable",
+                "Aucun dossier ne correspond à ce numéro et à ce jeton d'accès.");
+    }
+
+    @ExceptionHandler(PiecesTropVolumineuses.class)
+    ResponseEntity<ProblemDetail> piecesTropVolumineuses(PiecesTropVolumineuses e) {
+        return Problemes.reponse(HttpStatus.PAYLOAD_TOO_LARGE, "Pièces trop volumineuses",
+                "Réduisez ou retirez les fichiers listés dans « erreurs » : rien n'a été enregistré.", e.violations());
+    }
+
+    @ExceptionHandler(PieceIntrouvable.class)
+    ResponseEntity<ProblemDetail> pieceIntrouvable(PieceIntrouvable e) {
+        return Problemes.reponse(HttpStatus.NOT_FOUND, "Pièce introuvable", e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(TelechargerPiece.AccesPieceRefuse.class)
+    ResponseEntity<ProblemDetail> accesPieceRefuse(TelechargerPiece.AccesPieceRefuse e) {
+        return Problemes.reponse(HttpStatus.FORBIDDEN, "Accès refusé", e.getMessage());
+    }
 
     @ExceptionHandler(ErreursValidation.class)
     ResponseEntity<ProblemDetail> validation(ErreursValidation e) {
@@ -105,11 +139,6 @@ class GestionErreurs {
             MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> parametre(Exception e) {
         return Problemes.reponse(HttpStatus.BAD_REQUEST, "Paramètre manquant ou invalide", e.getMessage());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tropGros(MaxUploadSizeExceededException e) {
-        return Problemes.reponse(HttpStatus.PAYLOAD_TOO_LARGE, "Fichier trop volumineux", "10 Mo au plus par fichier.");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

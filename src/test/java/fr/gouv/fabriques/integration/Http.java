@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP client for the integration tests: what a user's tool sends, nothing more. */
@@ -51,6 +52,70 @@ final class Http {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reponse(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One file part of a multipart request: the name and Content-Type the client declares, and the bytes. */
+    record Fichier(String nom, String contentType, byte[] octets) {
+    }
+
+    /** multipart/form-data: the files as parts named « fichier », then the text fields. */
+    Reponse postMultipart(String chemin, List<Fichier> fichiers, Map<String, String> champs, Map<String, String> entetes) {
+        String frontiere = "----fabriques" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream corps = new java.io.ByteArrayOutputStream();
+        try {
+            for (Fichier f : fichiers) {
+                corps.write(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + f.nom()
+                        + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                corps.write(f.octets());
+                corps.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, String> c : champs.entrySet()) {
+                corps.write(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"" + c.getKey() + "\"\r\n\r\n" + c.getValue()
+                        + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            corps.write(("--" + frontiere + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + chemin));
+        entetes.forEach(b::header);
+        b.header("Content-Type", "multipart/form-data; boundary=" + frontiere);
+        b.header("Accept", "application/json, application/problem+json");
+        b.POST(HttpRequest.BodyPublishers.ofByteArray(corps.toByteArray()));
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reponse(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record ReponseOctets(int statut, byte[] corps, HttpResponse<byte[]> brute) {
+        String entete(String nom) {
+            return brute.headers().firstValue(nom).orElse(null);
+        }
+
+        String texte() {
+            return new String(corps, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A download: the body as bytes, whatever its type. */
+    ReponseOctets getOctets(String chemin, Map<String, String> entetes) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + chemin)).GET();
+        entetes.forEach(b::header);
+        try {
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new ReponseOctets(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

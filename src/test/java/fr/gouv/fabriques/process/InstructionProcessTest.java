@@ -64,8 +64,8 @@ class InstructionProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_DossierInstruit").variables().containsEntry("issueInstruction", "INSTRUIT");
         org.assertj.core.api.Assertions.assertThat(fictifs.appels).containsExactly("verifierEligibiliteDelegate",
-                "completudeListener:complete", "avisTerritorialListener:complete", "instructionListener:complete",
-                "validationPropositionListener:create",
+                "completudeListener:create", "completudeListener:complete", "avisTerritorialListener:complete",
+                "instructionListener:complete", "validationPropositionListener:create",
                 "validationPropositionListener:complete");
     }
 

@@ -3,6 +3,7 @@ package fr.gouv.fabriques.application.porteur;
 import fr.gouv.fabriques.application.port.ConventionRepository;
 import fr.gouv.fabriques.application.port.DecisionComiteRepository;
 import fr.gouv.fabriques.application.port.Journal;
+import fr.gouv.fabriques.application.port.PieceRepository;
 import fr.gouv.fabriques.application.port.VersementRepository;
 import fr.gouv.fabriques.domain.Convention;
 import fr.gouv.fabriques.domain.DecisionComite;
@@ -23,13 +24,15 @@ public class ConsulterDossierPorteur {
     private final DecisionComiteRepository decisions;
     private final ConventionRepository conventions;
     private final VersementRepository versements;
+    private final PieceRepository pieces;
 
     public ConsulterDossierPorteur(Journal journal, DecisionComiteRepository decisions, ConventionRepository conventions,
-            VersementRepository versements) {
+            VersementRepository versements, PieceRepository pieces) {
         this.journal = journal;
         this.decisions = decisions;
         this.conventions = conventions;
         this.versements = versements;
+        this.pieces = pieces;
     }
 
     @Transactional(readOnly = true)
@@ -48,7 +51,9 @@ public class ConsulterDossierPorteur {
                 .map(e -> new VueDossierPorteur.Etape(e.survenuLe(), e.type().name(), e.libelle())).toList();
         return new VueDossierPorteur(d.numero(), d.statut().name(), d.statut().libelle(), d.appel().name(), d.vague(),
                 d.categorie().name(), d.structure().raisonSociale(), montants(d.montantsDemandes()), montants(accordes),
-                convention.map(Convention::supplementNumerique).orElse(0), vus, totalVerse, historique);
+                convention.map(Convention::supplementNumerique).orElse(0), vus, totalVerse, historique,
+                pieces.parDossier(d.id()).stream().map(p -> new VueDossierPorteur.PieceVue(p.id(), p.nom(), p.type().mime(), p.taille(),
+                        p.sha256(), p.categorie().name(), p.deposeLe())).toList());
     }
 
     private static VueDossierPorteur.Montants montants(MontantsAnnuels m) {

@@ -20,7 +20,7 @@ class ModelesCourrielsTest {
             TypeEvenement.CONVENTION_GENEREE, TypeEvenement.CONVENTION_SIGNEE_PORTEUR, TypeEvenement.CONVENTION_SIGNEE_ETAT,
             TypeEvenement.CONVENTION_CADUQUE, TypeEvenement.VERSEMENT_EMIS, TypeEvenement.BILAN_DEPOSE, TypeEvenement.BILAN_EXAMINE,
             TypeEvenement.REVERSEMENT_DECIDE, TypeEvenement.CONVENTION_SOLDEE, TypeEvenement.REPORT_VAGUE,
-            TypeEvenement.RAPPEL_SIGNATURE, TypeEvenement.DEFAUT_BILAN);
+            TypeEvenement.RAPPEL_SIGNATURE, TypeEvenement.DEFAUT_BILAN, TypeEvenement.PIECES_DEPOSEES);
 
     /** Steps whose timeline text says nothing the mail does not already say. */
     static final Set<TypeEvenement> SANS_TEXTE_ETAPE = EnumSet.of(TypeEvenement.DEPOT, TypeEvenement.COMPLETUDE,
