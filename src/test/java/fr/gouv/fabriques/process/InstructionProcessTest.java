@@ -126,6 +126,21 @@ class InstructionProcessTest {
     }
 
     @Test
+    void laValidationParLInstructeurLuiMemeEstRefuseeEtLaTacheResteOuverte() {
+        fictifs.quandEcouteur("validationPropositionListener", "complete", tache -> {
+            throw new fr.gouv.fabriques.domain.ErreurMetier("validation", "Principe des quatre yeux : une autre personne doit valider.");
+        });
+        ProcessInstance pi = demarrer();
+        complete(task(), withVariables("dossierComplet", true));
+        complete(task());
+        complete(task());
+        String id = task().getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BpmnAwareTests.taskService().complete(id,
+                withVariables("propositionValidee", true))).hasMessageContaining("quatre yeux");
+        assertThat(pi).isWaitingAt("UserTask_ValiderProposition");
+    }
+
+    @Test
     void leReferentDUnAutreDepartementNeRecoitPasLaTache() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_Instruction", "FDT-2026-0002",
                 ProcessusFictifs.dossier("FDT-2026-0002", "75"));
