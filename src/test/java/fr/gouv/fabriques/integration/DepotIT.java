@@ -124,6 +124,26 @@ class DepotIT {
         assertThat(http.postJson("/api/dossiers", depot, cle).statut()).isEqualTo(422);
     }
 
+    @Autowired
+    fr.gouv.fabriques.application.depot.PurgerCleIdempotence purge;
+
+    @Test
+    void laReponseRejouableEstOublieeApresLaFenetre() {
+        ObjectNode depot = Depots.valide();
+        Map<String, String> cle = Map.of("Idempotency-Key", "purge-" + depot.get("structure").get("siret").asText());
+        assertThat(http.postJson("/api/dossiers", depot, cle).statut()).isEqualTo(201);
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofHours(25))));
+            assertThat(purge.purger()).isPositive();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(jdbc.sql("select count(*) from depot_idempotent where cle = ?").param(cle.get("Idempotency-Key"))
+                .query(Integer.class).single()).isZero();
+        // Past the window, a retry is a new deposit: the open dossier of this SIRET refuses it.
+        assertThat(http.postJson("/api/dossiers", depot, cle).statut()).isEqualTo(409);
+    }
+
     @Test
     void unDepotApresLaDateLimiteDeLaVagueEstRefuse() {
         ObjectNode depot = Depots.valide();

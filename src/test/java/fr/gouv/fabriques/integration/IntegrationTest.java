@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "fabriques.postgres-embarque.repertoire=target/postgres-it/donnees",
             "fabriques.postgres-embarque.port=0",
             "fabriques.postgres-embarque.nettoyer=true",
+            "fabriques.planification.active=false",
             "camunda.bpm.job-execution.enabled=false",
             "camunda.bpm.generate-unique-process-engine-name=false",
             // Mails: the in-process SMTP server of the demo mode (whatever SPRING_MAIL_HOST says), on a free 127.0.0.1 port, writing under target/;
