@@ -7,6 +7,8 @@ public enum CategoriePiece {
     RIB("RIB"),
     LETTRE_SOUTIEN("lettre de soutien"),
     COMPLEMENT("complément"),
+    BILAN_ACTIVITE("bilan d'activité annuel"),
+    COMPTE_RENDU_FINANCIER("compte rendu financier annuel"),
     AUTRE("autre");
 
     private final String libelle;

@@ -57,7 +57,7 @@ class PiecesController {
 
     @Operation(summary = "Joindre des pièces au dossier",
             description = "multipart/form-data : une ou plusieurs parties « fichier », et « categorie » facultative "
-                    + "(STATUTS, BUDGET_PREVISIONNEL, RIB, LETTRE_SOUTIEN, COMPLEMENT, AUTRE ; par défaut COMPLEMENT quand le dossier "
+                    + "(STATUTS, BUDGET_PREVISIONNEL, RIB, LETTRE_SOUTIEN, COMPLEMENT, BILAN_ACTIVITE, COMPTE_RENDU_FINANCIER, AUTRE ; par défaut COMPLEMENT quand le dossier "
                     + "attend des compléments, AUTRE sinon). Le type est reconnu d'après le contenu (PDF, PNG, JPEG, ODT, DOCX), jamais "
                     + "d'après le nom ni le Content-Type déclaré. 10 Mo au plus par fichier, 50 Mo au plus par dossier. Tous les fichiers "
                     + "d'un envoi sont enregistrés, ou aucun. Un contenu déjà présent dans le dossier (même SHA-256) n'est pas enregistré "

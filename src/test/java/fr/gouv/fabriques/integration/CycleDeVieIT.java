@@ -33,6 +33,8 @@ class CycleDeVieIT {
     JdbcClient jdbc;
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taches;
 
     Http http;
 
@@ -173,9 +175,23 @@ class CycleDeVieIT {
         assertThat(statut()).isEqualTo("CONVENTIONNE");
 
         soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
+        declencherTimer("TimerEvent_EcheanceVersement");
+        Http.Reponse incomplet = http.postMultipart("/api/dossiers/" + numero + "/bilans/1",
+                Map.of("bilanActivite", java.util.List.of(Http.Fichier.pdf("bilan.pdf", "seul"))), Map.of("commentaire", "Bilan sans les comptes"),
+                bearer(jeton));
+        assertThat(incomplet.statut()).isEqualTo(422);
+        assertThat(incomplet.json().get("erreurs").get(0).get("champ").asText()).isEqualTo("compteRenduFinancier");
+        assertThat(jdbc.sql("select count(*) from bilan b join dossier d on d.id = b.dossier_id where d.numero = ?").param(numero)
+                .query(Integer.class).single()).isZero();
         for (int annee = 2; annee <= 3; annee++) {
-            declencherTimer("TimerEvent_EcheanceVersement");
+            if (annee == 3) {
+                declencherTimer("TimerEvent_EcheanceVersement");
+            }
             deposerBilan(annee - 1);
+            String examen = tache("instructeur", "UserTask_ValiderBilanAnnuel");
+            assertThat(http.get("/engine-rest/task/" + examen + "/localVariables", basic("instructeur")).json().get("bilanDepose")
+                    .get("value").asText()).contains("bilan\\-activite\\-" + (annee - 1)).contains("/api/agents/dossiers/" + numero + "/pieces/");
+            taches.setAssignee(examen, null);
             soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");
             soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
         }
@@ -245,7 +261,9 @@ class CycleDeVieIT {
     }
 
     private void deposerBilan(int annee) {
-        Http.Reponse r = http.postJson("/api/dossiers/" + numero + "/bilans/" + annee,
+        Http.Reponse r = http.postMultipart("/api/dossiers/" + numero + "/bilans/" + annee,
+                Map.of("bilanActivite", java.util.List.of(Http.Fichier.pdf("bilan-activite-" + annee + ".pdf", "activite " + annee + numero)),
+                        "compteRenduFinancier", java.util.List.of(Http.Fichier.pdf("compte-rendu-" + annee + ".pdf", "comptes " + annee + numero))),
                 Map.of("commentaire", "Activité de l'année " + annee + " : 1 200 usagers, comptes équilibrés."), bearer(jeton));
         assertThat(r.statut()).as(r.corps()).isEqualTo(202);
         executerJobs();

@@ -62,18 +62,31 @@ final class Http {
 
     /** One file part of a multipart request: the name and Content-Type the client declares, and the bytes. */
     record Fichier(String nom, String contentType, byte[] octets) {
+
+        /** A minimal PDF (recognised as such from its content), with some text to make each one different. */
+        static Fichier pdf(String nom, String texte) {
+            return new Fichier(nom, "application/pdf", ("%PDF-1.4\n% " + texte + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** multipart/form-data: the files as parts named « fichier », then the text fields. */
     Reponse postMultipart(String chemin, List<Fichier> fichiers, Map<String, String> champs, Map<String, String> entetes) {
+        return postMultipart(chemin, Map.of("fichier", fichiers), champs, entetes);
+    }
+
+    /** multipart/form-data with file parts of several names. */
+    Reponse postMultipart(String chemin, Map<String, List<Fichier>> parties, Map<String, String> champs, Map<String, String> entetes) {
         String frontiere = "----fabriques" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream corps = new java.io.ByteArrayOutputStream();
         try {
-            for (Fichier f : fichiers) {
-                corps.write(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + f.nom()
-                        + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                corps.write(f.octets());
-                corps.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, List<Fichier>> partie : parties.entrySet()) {
+                for (Fichier f : partie.getValue()) {
+                    corps.write(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"" + partie.getKey() + "\"; filename=\"" + f.nom()
+                            + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    corps.write(f.octets());
+                    corps.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                }
             }
             for (Map.Entry<String, String> c : champs.entrySet()) {
                 corps.write(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"" + c.getKey() + "\"\r\n\r\n" + c.getValue()

@@ -1,10 +1,10 @@
 package fr.gouv.fabriques.process.instruction;
 
+import fr.gouv.fabriques.process.commun.LiensPieces;
+
 import fr.gouv.fabriques.application.piece.ListerPieces;
 import fr.gouv.fabriques.application.port.TachesCompletude;
 import fr.gouv.fabriques.domain.Piece;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -32,7 +32,7 @@ class PiecesJointesCompletude implements TachesCompletude {
     }
 
     String valeur(long dossierId, String numero) {
-        return liens(numero, listerPieces.duDossier(dossierId));
+        return LiensPieces.markdown(numero, listerPieces.duDossier(dossierId));
     }
 
     @Override
@@ -54,30 +54,4 @@ class PiecesJointesCompletude implements TachesCompletude {
         }
     }
 
-    /** « - [statuts.pdf (PDF, 120 Ko, statuts)](/api/agents/dossiers/FDT-2026-0001/pieces/12) », one line a piece. */
-    static String liens(String numero, List<Piece> pieces) {
-        if (pieces.isEmpty()) {
-            return "_Aucune pièce jointe déposée pour l'instant._";
-        }
-        StringBuilder md = new StringBuilder();
-        for (Piece p : pieces) {
-            md.append(md.isEmpty() ? "" : "\n").append("- [").append(echapper(p.nom())).append(" (").append(p.type().libelle())
-                    .append(", ").append(Piece.tailleLisible(p.taille())).append(", ").append(p.categorie().libelle()).append(")](")
-                    .append("/api/agents/dossiers/").append(URLEncoder.encode(numero, StandardCharsets.UTF_8).replace("+", "%20"))
-                    .append("/pieces/").append(p.id()).append(')');
-        }
-        return md.toString();
-    }
-
-    /** A file name is the applicant's text: no markdown or HTML of his may reach the agent's form. */
-    static String echapper(String texte) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : texte.toCharArray()) {
-            if ("\\`*_{}[]()<>#+-.!|~".indexOf(c) >= 0) {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
 }

@@ -213,7 +213,7 @@ class DeposerPiecesTest {
         assertThatThrownBy(() -> deposer.deposer(enInstruction, "FACTURE", List.of(fichier("d.pdf", pdf(10, 4)))))
                 .isInstanceOfSatisfying(ErreursValidation.class, e -> assertThat(e.violations()).singleElement().satisfies(v -> {
                     assertThat(v.champ()).isEqualTo("categorie");
-                    assertThat(v.message()).contains("FACTURE").contains("STATUTS, BUDGET_PREVISIONNEL, RIB, LETTRE_SOUTIEN, COMPLEMENT, AUTRE");
+                    assertThat(v.message()).contains("FACTURE").contains("STATUTS, BUDGET_PREVISIONNEL, RIB, LETTRE_SOUTIEN, COMPLEMENT, BILAN_ACTIVITE, COMPTE_RENDU_FINANCIER, AUTRE");
                 }));
     }
 

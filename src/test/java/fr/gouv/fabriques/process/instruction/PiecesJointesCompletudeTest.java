@@ -18,7 +18,7 @@ class PiecesJointesCompletudeTest {
 
     @Test
     void unLienParPieceVersLApiDesAgents() {
-        assertThat(PiecesJointesCompletude.liens("FDT-2026-0001", List.of(
+        assertThat(fr.gouv.fabriques.process.commun.LiensPieces.markdown("FDT-2026-0001", List.of(
                 piece(12, "statuts.pdf", TypePiece.PDF, 123_000, CategoriePiece.STATUTS),
                 piece(13, "budget 2026.docx", TypePiece.DOCX, 2_500_000, CategoriePiece.BUDGET_PREVISIONNEL))))
                 .isEqualTo("- [statuts\\.pdf (PDF, 120 Ko, statuts)](/api/agents/dossiers/FDT-2026-0001/pieces/12)\n"
@@ -27,7 +27,7 @@ class PiecesJointesCompletudeTest {
 
     @Test
     void leNomDuFichierNeFaitNiLienNiBalise() {
-        String ligne = PiecesJointesCompletude.liens("FDT-2026-0001",
+        String ligne = fr.gouv.fabriques.process.commun.LiensPieces.markdown("FDT-2026-0001",
                 List.of(piece(1, "x](javascript:alert(1))<img src=x onerror=alert(1)>*.pdf", TypePiece.PDF, 10, CategoriePiece.AUTRE)));
         assertThat(ligne).startsWith("- [x\\]\\(javascript:alert\\(1\\)\\)\\<img src=x onerror=alert\\(1\\)\\>\\*\\.pdf (PDF")
                 .endsWith("](/api/agents/dossiers/FDT-2026-0001/pieces/1)");
@@ -35,6 +35,6 @@ class PiecesJointesCompletudeTest {
 
     @Test
     void aucunePiece() {
-        assertThat(PiecesJointesCompletude.liens("FDT-2026-0001", List.of())).isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
+        assertThat(fr.gouv.fabriques.process.commun.LiensPieces.markdown("FDT-2026-0001", List.of())).isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
     }
 }
