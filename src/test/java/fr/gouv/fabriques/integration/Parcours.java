@@ -32,6 +32,12 @@ final class Parcours {
     private final JdbcClient jdbc;
     private final Map<String, String> jetons = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** For a test of the shared integration context: the engine's services and the database from the context. */
+    static Parcours pour(int port, org.springframework.context.ApplicationContext contexte) {
+        return new Parcours(new Http(port), contexte.getBean(RuntimeService.class), contexte.getBean(TaskService.class),
+                contexte.getBean(ManagementService.class), contexte.getBean(IdentityService.class), contexte.getBean(JdbcClient.class));
+    }
+
     Parcours(Http http, RuntimeService runtime, TaskService taches, ManagementService management, IdentityService identite,
             JdbcClient jdbc) {
         this.http = http;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -30,15 +28,13 @@ class QuatreYeuxIT {
     @LocalServerPort
     int port;
     @Autowired
-    RuntimeService runtime;
+    JdbcClient jdbc;
     @Autowired
-    TaskService taches;
-    @Autowired
-    ManagementService management;
+    org.springframework.context.ApplicationContext contexte;
     @Autowired
     IdentityService identite;
     @Autowired
-    JdbcClient jdbc;
+    TaskService taches;
     @Autowired
     fr.gouv.fabriques.application.vague.CreerVague creerVague;
 
@@ -61,7 +57,7 @@ class QuatreYeuxIT {
     @Test
     void celuiQuiAInstruitNePeutPasValider() {
         Http http = new Http(port);
-        Parcours parcours = new Parcours(http, runtime, taches, management, identite, jdbc);
+        Parcours parcours = Parcours.pour(port, contexte);
         String vague = "FDT-2036-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
         creerVague.creer(vague, "FABRIQUES_TERRITOIRE", Parcours.dans(Duration.ofDays(700)), null);
         String numero = parcours.deposer(vague, "HORS_GRANDS_CENTRES");

@@ -18,10 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +37,9 @@ class QuotasConcurrenceIT {
     @LocalServerPort
     int port;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService taches;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identite;
-    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext contexte;
     @Autowired
     CreerVague creerVague;
     @Autowired
@@ -62,7 +52,7 @@ class QuotasConcurrenceIT {
 
     @BeforeEach
     void setUp() {
-        parcours = new Parcours(new Http(port), runtime, taches, management, identite, jdbc);
+        parcours = Parcours.pour(port, contexte);
         sauvegarde = jdbc.sql("select * from programme where id = 1").query().singleRow();
     }
 

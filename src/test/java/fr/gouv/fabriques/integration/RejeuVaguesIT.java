@@ -15,10 +15,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,15 +37,11 @@ class RejeuVaguesIT {
     @LocalServerPort
     int port;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService taches;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identite;
-    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext contexte;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     CreerVague creerVague;
     @Autowired
@@ -83,7 +76,7 @@ class RejeuVaguesIT {
     @Test
     void troisVaguesSuccessives() {
         Http http = new Http(port);
-        Parcours parcours = new Parcours(http, runtime, taches, management, identite, jdbc);
+        Parcours parcours = Parcours.pour(port, contexte);
         aller(LocalDate.of(2033, 1, 5));
         Programme depart = programmes.lire();
         String v1 = "FDT-2033-03";

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,22 +21,20 @@ class VaguesApiIT {
     @LocalServerPort
     int port;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext contexte;
+    @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService taches;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identite;
-    @Autowired
-    JdbcClient jdbc;
     Http http;
     Parcours parcours;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        parcours = new Parcours(http, runtime, taches, management, identite, jdbc);
+        parcours = Parcours.pour(port, contexte);
     }
 
     private String nouvelleVague() {

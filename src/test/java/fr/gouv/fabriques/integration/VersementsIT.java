@@ -17,10 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,15 +30,9 @@ class VersementsIT {
     @LocalServerPort
     int port;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService taches;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identite;
-    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext contexte;
     @Autowired
     CreerVague creerVague;
     @Autowired
@@ -56,7 +46,7 @@ class VersementsIT {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        parcours = new Parcours(http, runtime, taches, management, identite, jdbc);
+        parcours = Parcours.pour(port, contexte);
     }
 
     /** A laureate whose convention both parties signed; returns its number. */
