@@ -232,9 +232,16 @@ class DossierProcessTest {
         emettreVersementEnCours();
         execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
         deposerBilan(1);
-        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "CORRECTIONS"));
+        // The engine's clock is fixed while the deadline is set: the due date is exactly 30 days later.
+        java.time.Instant maintenant = java.time.Instant.parse("2031-05-04T08:00:00Z");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(maintenant));
+        try {
+            complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "CORRECTIONS"));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         Job delai = jobQuery().activityId("BoundaryEvent_DelaiCorrectionsEchu").singleResult();
-        Assertions.assertThat(delai.getDuedate()).isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))), 60_000);
+        Assertions.assertThat(delai.getDuedate()).isEqualTo(java.util.Date.from(maintenant.plus(java.time.Duration.ofDays(30))));
         execute(delai);
         assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
     }

@@ -93,10 +93,16 @@ class InstructionProcessTest {
     @Test
     void sansReponseDansLeDelaiLeDossierEstClasseSansSuite() {
         ProcessInstance pi = demarrer();
-        complete(task(), withVariables("dossierComplet", false));
+        java.time.Instant maintenant = java.time.Instant.parse("2030-02-01T09:00:00Z");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(maintenant));
+        try {
+            complete(task(), withVariables("dossierComplet", false));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         assertThat(pi).isWaitingAt("ReceiveTask_AttendreComplements");
         org.assertj.core.api.Assertions.assertThat(job().getDuedate())
-                .isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))), 60_000);
+                .isEqualTo(java.util.Date.from(maintenant.plus(java.time.Duration.ofDays(15))));
         execute(job());
         assertThat(pi).isEnded().hasPassed("ServiceTask_ClasserSansSuite", "EndEvent_DossierClasseSansSuite")
                 .variables().containsEntry("issueInstruction", "SANS_SUITE");
