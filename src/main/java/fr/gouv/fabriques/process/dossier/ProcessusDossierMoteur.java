@@ -8,6 +8,8 @@ import fr.gouv.fabriques.process.commun.Variables;
 import fr.gouv.fabriques.process.convention.ConventionProcess;
 import fr.gouv.fabriques.process.instruction.InstructionProcess;
 import fr.gouv.fabriques.process.versement.VersementProcess;
+import fr.gouv.fabriques.domain.ErreurMetier;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +45,17 @@ class ProcessusDossierMoteur implements ProcessusDossier {
 
     @Override
     public void decisionPubliee(String numero, TypeDecision decision) {
-        runtime.createMessageCorrelation(DecisionComiteProcess.MESSAGE_DECISION_PUBLIEE)
-                .processInstanceBusinessKey(numero)
-                .setVariable(DossierProcess.VAR_DECISION_COMITE, decision.name())
-                .correlateWithResult();
+        try {
+            runtime.createMessageCorrelation(DecisionComiteProcess.MESSAGE_DECISION_PUBLIEE)
+                    .processInstanceBusinessKey(numero)
+                    .setVariable(DossierProcess.VAR_DECISION_COMITE, decision.name())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // The dossier's process has not reached the committee step yet (its previous step is still running):
+            // nothing is published, the manager tries again a moment later.
+            throw new ErreurMetier("decisions", "Le dossier " + numero + " n'attend pas encore la décision du comité (son étape "
+                    + "précédente est en cours de traitement) : rien n'a été publié, recommencez dans un instant.");
+        }
     }
 
     @Override
