@@ -43,6 +43,15 @@ final class Parcours {
 
     /** Deposits a valid dossier of the category in the wave; returns its number. */
     String deposer(String vague, String categorie) {
+        return deposerAvecJeton(vague, categorie).numero();
+    }
+
+    /** A deposit's number and the applicant's access token. */
+    record Depot(String numero, String jeton) {
+    }
+
+    /** Same, with the token the applicant received. */
+    Depot deposerAvecJeton(String vague, String categorie) {
         ObjectNode depot = Depots.valide();
         depot.put("vague", vague);
         depot.put("categorie", categorie);
@@ -56,7 +65,7 @@ final class Parcours {
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);
         String numero = r.json().get("numero").asText();
         executerJobs(numero);
-        return numero;
+        return new Depot(numero, r.json().get("jetonAcces").asText());
     }
 
     String statut(String numero) {

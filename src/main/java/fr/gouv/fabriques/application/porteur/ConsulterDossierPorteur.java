@@ -2,12 +2,14 @@ package fr.gouv.fabriques.application.porteur;
 
 import fr.gouv.fabriques.application.port.ConventionRepository;
 import fr.gouv.fabriques.application.port.DecisionComiteRepository;
+import fr.gouv.fabriques.application.port.DocumentConventionRepository;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.VersementRepository;
 import fr.gouv.fabriques.domain.Convention;
 import fr.gouv.fabriques.domain.DecisionComite;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.NatureDocumentConvention;
 import fr.gouv.fabriques.domain.TypeDecision;
 import fr.gouv.fabriques.domain.Versement;
 import java.util.List;
@@ -23,13 +25,15 @@ public class ConsulterDossierPorteur {
     private final DecisionComiteRepository decisions;
     private final ConventionRepository conventions;
     private final VersementRepository versements;
+    private final DocumentConventionRepository documents;
 
     public ConsulterDossierPorteur(Journal journal, DecisionComiteRepository decisions, ConventionRepository conventions,
-            VersementRepository versements) {
+            VersementRepository versements, DocumentConventionRepository documents) {
         this.journal = journal;
         this.decisions = decisions;
         this.conventions = conventions;
         this.versements = versements;
+        this.documents = documents;
     }
 
     @Transactional(readOnly = true)
@@ -48,7 +52,14 @@ public class ConsulterDossierPorteur {
                 .map(e -> new VueDossierPorteur.Etape(e.survenuLe(), e.type().name(), e.libelle())).toList();
         return new VueDossierPorteur(d.numero(), d.statut().name(), d.statut().libelle(), d.appel().name(), d.vague(),
                 d.categorie().name(), d.structure().raisonSociale(), montants(d.montantsDemandes()), montants(accordes),
-                convention.map(Convention::supplementNumerique).orElse(0), vus, totalVerse, historique);
+                convention.map(Convention::supplementNumerique).orElse(0), vus, totalVerse, historique,
+                documents.description(d.id(), NatureDocumentConvention.GENEREE)
+                        .map(g -> new VueDossierPorteur.ConventionVue("CONV-" + d.numero(), g.sha256(), g.taille(), g.creeLe(),
+                                "/api/dossiers/" + d.numero() + "/convention"))
+                        .orElse(null),
+                documents.description(d.id(), NatureDocumentConvention.SIGNEE_PORTEUR)
+                        .map(s -> new VueDossierPorteur.ConventionSigneeVue(s.sha256(), s.taille(), s.creeLe(), s.signataire()))
+                        .orElse(null));
     }
 
     private static VueDossierPorteur.Montants montants(MontantsAnnuels m) {

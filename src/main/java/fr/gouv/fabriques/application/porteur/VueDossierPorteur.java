@@ -3,10 +3,22 @@ package fr.gouv.fabriques.application.porteur;
 import java.time.Instant;
 import java.util.List;
 
-/** What the applicant sees of a dossier: status, amounts, payments, and the public timeline (no internal notes). */
+/**
+ * What the applicant sees of a dossier: status, amounts, payments, the public timeline (no
+ * internal notes), and the convention: where to download it and its SHA-256, then the
+ * SHA-256 of the signed copy he sent back (his receipt). Null until they exist.
+ */
 public record VueDossierPorteur(String numero, String statut, String statutLibelle, String appel, String vague, String categorie,
         String structure, Montants montantsDemandes, Montants montantsAccordes, int supplementNumerique,
-        List<VersementVu> versements, int totalVerse, List<Etape> historique) {
+        List<VersementVu> versements, int totalVerse, List<Etape> historique, ConventionVue convention,
+        ConventionSigneeVue conventionSignee) {
+
+    /** {@code telechargement}: GET with the same token; {@code taille} in bytes. */
+    public record ConventionVue(String reference, String sha256, long taille, Instant etablieLe, String telechargement) {
+    }
+
+    public record ConventionSigneeVue(String sha256, long taille, Instant deposeeLe, String signataire) {
+    }
 
     public record Montants(int annee1, int annee2, int annee3, int total) {
     }
