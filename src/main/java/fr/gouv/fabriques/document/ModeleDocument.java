@@ -388,8 +388,4 @@ final class ModeleDocument {
         m.appendTail(sb);
         return sb.toString();
     }
-
-    Set<String> variables() {
-        return variables;
-    }
 }

@@ -87,7 +87,7 @@ public record ContenuConvention(String reference, Instant etablieLe, Map<String,
         MontantsAnnuels m = convention.montants();
         int supplement = convention.supplementNumerique();
         TemporalAmount delai = Delais.parse(delais.signatureConvention());
-        String reference = "CONV-" + dossier.numero();
+        String reference = reference(dossier.numero());
 
         Map<String, String> v = new LinkedHashMap<>();
         v.put("reference", reference);
@@ -123,6 +123,11 @@ public record ContenuConvention(String reference, Instant etablieLe, Map<String,
             conditions.add("qpv");
         }
         return new ContenuConvention(reference, convention.genereeLe(), v, conditions);
+    }
+
+    /** The convention's reference: CONV-FDT-2026-0001. */
+    public static String reference(String numero) {
+        return "CONV-" + numero;
     }
 
     /** « 50 000 € », with non-breaking spaces: an amount is never split across two lines. */

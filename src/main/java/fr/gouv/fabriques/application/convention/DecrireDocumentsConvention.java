@@ -37,7 +37,8 @@ public class DecrireDocumentsConvention {
     public String decrire(long dossierId) {
         Dossier d = dossiers.exiger(dossierId);
         String base = String.format(CHEMIN_AGENTS, d.numero());
-        StringBuilder sb = new StringBuilder("**Documents de la convention CONV-").append(d.numero()).append("**\n\n");
+        StringBuilder sb = new StringBuilder("**Documents de la convention ").append(ContenuConvention.reference(d.numero()))
+                .append("**\n\n");
         ligne(sb, documents.description(dossierId, NatureDocumentConvention.GENEREE), "Convention établie", base, "établie");
         ligne(sb, documents.description(dossierId, NatureDocumentConvention.SIGNEE_PORTEUR), "Convention signée par le porteur",
                 base + "/signee", "déposée");

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.porteur;
 
+import fr.gouv.fabriques.application.convention.ContenuConvention;
 import fr.gouv.fabriques.application.port.ConventionRepository;
 import fr.gouv.fabriques.application.port.DecisionComiteRepository;
 import fr.gouv.fabriques.application.port.DocumentConventionRepository;
@@ -54,7 +55,7 @@ public class ConsulterDossierPorteur {
                 d.categorie().name(), d.structure().raisonSociale(), montants(d.montantsDemandes()), montants(accordes),
                 convention.map(Convention::supplementNumerique).orElse(0), vus, totalVerse, historique,
                 documents.description(d.id(), NatureDocumentConvention.GENEREE)
-                        .map(g -> new VueDossierPorteur.ConventionVue("CONV-" + d.numero(), g.sha256(), g.taille(), g.creeLe(),
+                        .map(g -> new VueDossierPorteur.ConventionVue(ContenuConvention.reference(d.numero()), g.sha256(), g.taille(), g.creeLe(),
                                 "/api/dossiers/" + d.numero() + "/convention"))
                         .orElse(null),
                 documents.description(d.id(), NatureDocumentConvention.SIGNEE_PORTEUR)
