@@ -3,7 +3,9 @@ package fr.gouv.fabriques.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gouv.fabriques.application.convention.GenererConvention;
 import fr.gouv.fabriques.application.convention.SignerConventionPorteur;
+import fr.gouv.fabriques.application.convention.TelechargerConvention;
 import fr.gouv.fabriques.application.depot.DemandeDepot;
 import fr.gouv.fabriques.application.depot.DeposerDossier;
 import fr.gouv.fabriques.application.depot.ResultatDepot;
@@ -12,12 +14,19 @@ import fr.gouv.fabriques.application.instruction.RepondreDemandeComplements;
 import fr.gouv.fabriques.application.porteur.ConsulterDossierPorteur;
 import fr.gouv.fabriques.application.porteur.VueDossierPorteur;
 import fr.gouv.fabriques.application.versement.DeposerBilan;
+import fr.gouv.fabriques.domain.DocumentConvention;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.ErreursValidation;
 import fr.gouv.fabriques.domain.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +44,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The applicants' door (API.md): deposit, then follow and answer with the access token. */
 @RestController
@@ -49,17 +60,19 @@ class DossierController {
     private final ConsulterDossierPorteur consulter;
     private final RepondreDemandeComplements repondreComplements;
     private final SignerConventionPorteur signerConvention;
+    private final TelechargerConvention telechargerConvention;
     private final DeposerBilan deposerBilan;
 
     DossierController(ObjectMapper json, DeposerDossier deposerDossier, ValidateurDepot validateur, AccesPorteurHttp accesPorteur,
             ConsulterDossierPorteur consulter, RepondreDemandeComplements repondreComplements,
-            SignerConventionPorteur signerConvention, DeposerBilan deposerBilan) {
+            SignerConventionPorteur signerConvention, TelechargerConvention telechargerConvention, DeposerBilan deposerBilan) {
         this.json = json;
         this.deposerDossier = deposerDossier;
         this.accesPorteur = accesPorteur;
         this.consulter = consulter;
         this.repondreComplements = repondreComplements;
         this.signerConvention = signerConvention;
+        this.telechargerConvention = telechargerConvention;
         this.deposerBilan = deposerBilan;
     }
 
@@ -111,18 +124,57 @@ class DossierController {
         return Map.of("numero", numero, "statut", repondreComplements.repondre(porteur(numero, auth), corps.message()).name());
     }
 
-    record SignatureConvention(String signataire) {
+    @Operation(summary = "Télécharger sa convention (PDF)",
+            description = "La convention établie à la désignation du lauréat, à signer. Authorization: Bearer {jetonAcces}. "
+                    + "En-têtes : ETag (SHA-256 en hexadécimal, le même que « convention.sha256 » de GET /api/dossiers/{numero}) "
+                    + "et Repr-Digest (SHA-256, RFC 9530). 401 sans jeton ; 404 si le numéro ou le jeton ne correspondent pas, "
+                    + "ou tant que la convention n'est pas établie.")
+    @ApiResponse(responseCode = "200", description = "Le PDF, en pièce jointe",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @SecurityRequirement(name = WebConfiguration.SECURITE_PORTEUR)
+    @GetMapping(path = "/{numero}/convention", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> telechargerConvention(@PathVariable String numero,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+        return ReponseDocumentConvention.pdf(telechargerConvention.pourLePorteur(porteur(numero, auth)), GenererConvention.nomFichier(numero));
     }
 
-    @Operation(summary = "Signer la convention (porteur)")
-    @PostMapping(path = "/{numero}/convention/signature", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Déposer la convention signée (porteur)",
+            description = "multipart/form-data : partie « fichier », la convention signée au format PDF (reconnu à son contenu, "
+                    + "qui commence par « %PDF- » ; 10 Mo au plus), et champ « signataire », nom et qualité de la personne qui "
+                    + "signe pour la structure (3 à 200 caractères). Authorization: Bearer {jetonAcces}. La réponse donne le "
+                    + "SHA-256 du fichier enregistré. 415 pour un autre type de contenu (JSON…) ; 422 champ par champ ; 413 au-delà "
+                    + "de 10 Mo ; 409 si le dossier n'attend pas de signature (déjà signée, caduque…).")
+    @SecurityRequirement(name = WebConfiguration.SECURITE_PORTEUR)
+    @PostMapping(path = "/{numero}/convention/signature", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> signerConvention(@PathVariable String numero,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth, @RequestBody SignatureConvention corps) {
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @Parameter(description = "La convention signée, au format PDF (10 Mo au plus)")
+            @RequestPart(name = "fichier", required = false) MultipartFile fichier,
+            @Parameter(description = "Nom et qualité du signataire pour la structure (3 à 200 caractères)")
+            @RequestPart(name = "signataire", required = false) String signataire) {
         Dossier dossier = porteur(numero, auth);
-        if (corps.signataire() == null || corps.signataire().strip().length() < 3 || corps.signataire().length() > 200) {
-            throw new ErreursValidation("signataire", "nom et qualité du signataire pour la structure (3 à 200 caractères)");
+        byte[] contenu;
+        try {
+            contenu = fichier == null ? null : fichier.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lecture de la convention signée du dossier " + numero, e);
         }
-        return Map.of("numero", numero, "statut", signerConvention.signer(dossier).name());
+        DocumentConvention signee = signerConvention.signer(dossier, signataire, fichier == null ? null : fichier.getOriginalFilename(),
+                contenu);
+        return Map.of("numero", numero, "statut", dossier.statut().name(), "conventionSignee",
+                Map.of("sha256", signee.sha256(), "taille", signee.taille(), "signataire", signee.signataire()));
+    }
+
+    /** The signature used to be JSON: say plainly what is expected now. */
+    @Operation(hidden = true)
+    @PostMapping(path = "/{numero}/convention/signature", consumes = "!" + MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ProblemDetail> signatureSansFichier(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type) {
+        ResponseEntity<ProblemDetail> r = Problemes.reponse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Envoi multipart/form-data attendu",
+                "La convention signée se dépose en multipart/form-data : une partie « fichier » (la convention signée, au format "
+                        + "PDF, 10 Mo au plus) et un champ « signataire » (nom et qualité de la personne qui signe pour la structure). "
+                        + "Type reçu : " + (type == null ? "aucun" : type.split(";")[0].strip()) + ".");
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header("Accept-Post", MediaType.MULTIPART_FORM_DATA_VALUE)
+                .body(r.getBody());
     }
 
     record Bilan(String commentaire) {

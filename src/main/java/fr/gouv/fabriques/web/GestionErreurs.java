@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.web;
 
+import fr.gouv.fabriques.application.convention.DocumentConventionIntrouvable;
 import fr.gouv.fabriques.application.depot.CleIdempotenceReutilisee;
 import fr.gouv.fabriques.application.depot.DossierDejaOuvert;
 import fr.gouv.fabriques.application.piece.PieceIntrouvable;
@@ -8,6 +9,7 @@ import fr.gouv.fabriques.application.piece.TelechargerPiece;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.ErreursValidation;
+import fr.gouv.fabriques.domain.FichierTropVolumineux;
 import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
 import org.slf4j.Logger;
@@ -144,5 +146,16 @@ class GestionErreurs {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> absent(NoResourceFoundException e) {
         return Problemes.reponse(HttpStatus.NOT_FOUND, "Ressource introuvable", "Aucune ressource à cette adresse.");
+    }
+
+    @ExceptionHandler(DocumentConventionIntrouvable.class)
+    ResponseEntity<ProblemDetail> documentConvention(DocumentConventionIntrouvable e) {
+        return Problemes.reponse(HttpStatus.NOT_FOUND, "Document introuvable", e.getMessage());
+    }
+
+    @ExceptionHandler(FichierTropVolumineux.class)
+    ResponseEntity<ProblemDetail> fichierTropVolumineux(FichierTropVolumineux e) {
+        return Problemes.reponse(HttpStatus.PAYLOAD_TOO_LARGE, "Fichier trop volumineux", e.getMessage() + " : rien n'a été enregistré.",
+                List.of(new Violation(e.champ(), e.getMessage())));
     }
 }

@@ -167,7 +167,9 @@ class CycleDeVieIT {
         comite("LAUREAT", 50000, 50000, 40000, "Retenu : ancrage local remarquable");
         assertThat(statut()).isEqualTo("LAUREAT");
 
-        Http.Reponse signature = http.postJson("/api/dossiers/" + numero + "/convention/signature",
+        Http.Reponse signature = new Televersements(port).multipart("/api/dossiers/" + numero + "/convention/signature",
+                new Televersements.Fichier("fichier", "convention-signee.pdf", "application/pdf",
+                        Televersements.pdfSigne("Lu et approuvé, Camille Martin, présidente")),
                 Map.of("signataire", "Camille Martin, présidente"), bearer(jeton));
         assertThat(signature.statut()).as(signature.corps()).isEqualTo(200);
         assertThat(statut()).isEqualTo("CONVENTION_SIGNEE_PORTEUR");

@@ -50,6 +50,15 @@ final class Parcours {
 
     /** Deposits a valid dossier of the category in the wave; returns its number. */
     String deposer(String vague, String categorie) {
+        return deposerAvecJeton(vague, categorie).numero();
+    }
+
+    /** A deposit's number and the applicant's access token. */
+    record Depot(String numero, String jeton) {
+    }
+
+    /** Same, with the token the applicant received. */
+    Depot deposerAvecJeton(String vague, String categorie) {
         ObjectNode depot = Depots.valide();
         depot.put("vague", vague);
         depot.put("categorie", categorie);
@@ -64,7 +73,7 @@ final class Parcours {
         String numero = r.json().get("numero").asText();
         jetons.put(numero, r.json().get("jetonAcces").asText());
         executerJobs(numero);
-        return numero;
+        return new Depot(numero, r.json().get("jetonAcces").asText());
     }
 
     String jeton(String numero) {
@@ -73,7 +82,8 @@ final class Parcours {
 
     /** The laureate signs its convention through the applicants' API. */
     void signerParLePorteur(String numero) {
-        Http.Reponse r = http.postJson("/api/dossiers/" + numero + "/convention/signature",
+        Http.Reponse r = http.postMultipart("/api/dossiers/" + numero + "/convention/signature",
+                List.of(new Http.Fichier("convention-signee.pdf", "application/pdf", Televersements.pdfSigne("Lu et approuvé, " + numero))),
                 Map.of("signataire", "Camille Martin, présidente"), Http.bearer(jeton(numero)));
         assertThat(r.statut()).as(r.corps()).isEqualTo(200);
         executerJobs(numero);

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.convention;
 
+import fr.gouv.fabriques.application.convention.DecrireDocumentsConvention;
 import fr.gouv.fabriques.application.convention.SignerConventionEtat;
 import fr.gouv.fabriques.process.commun.Agents;
 import fr.gouv.fabriques.process.commun.DossierVariables;
@@ -9,19 +10,28 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** UserTask_SignerConventionEtat (complete) → {@link SignerConventionEtat}; form forms/signer-convention-etat.form. */
+/**
+ * UserTask_SignerConventionEtat (create: links to the convention drawn and to the one the
+ * laureate signed; complete) → {@link SignerConventionEtat}; form forms/signer-convention-etat.form.
+ */
 @Component("signatureEtatListener")
 class SignatureEtatListener implements TaskListener {
 
-    private final SignerConventionEtat signerConventionEtat;
+    /** Task-local variable shown by the form's text component {@code {{documentsConvention}}}. */
+    static final String VAR_DOCUMENTS = "documentsConvention";
 
-    SignatureEtatListener(SignerConventionEtat signerConventionEtat) {
+    private final SignerConventionEtat signerConventionEtat;
+    private final DecrireDocumentsConvention decrireDocuments;
+
+    SignatureEtatListener(SignerConventionEtat signerConventionEtat, DecrireDocumentsConvention decrireDocuments) {
         this.signerConventionEtat = signerConventionEtat;
+        this.decrireDocuments = decrireDocuments;
     }
 
     @Override
     public void notify(DelegateTask tache) {
         if (EVENTNAME_CREATE.equals(tache.getEventName())) {
+            tache.setVariableLocal(VAR_DOCUMENTS, decrireDocuments.decrire(DossierVariables.dossierId(tache)));
             return;
         }
         ValeursFormulaire f = new ValeursFormulaire(tache);
