@@ -88,7 +88,7 @@ class ConventionIT {
     /** Laureates of a wave of their own, brought through instruction, committee and publication. */
     private Map<String, Parcours.Depot> laureats(String appel, String categorie, int nombre) {
         String prefixe = "FABRIQUES_NUMERIQUES".equals(appel) ? "FNT" : "FDT";
-        String vague = prefixe + "-2032-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
+        String vague = Parcours.codeVague(prefixe, 2032);
         creerVague.creer(vague, appel, Instant.now().plus(Duration.ofDays(300)), null);
         Map<String, Parcours.Depot> depots = new LinkedHashMap<>();
         Map<String, String> decisions = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ class ConventionIT {
         }
     }
 
-    private static void verifierTelechargement(Televersements.Telechargement t, String nom, String sha256) {
+    private static void verifierTelechargement(Http.ReponseOctets t, String nom, String sha256) {
         assertThat(t.statut()).as(t.texte()).isEqualTo(200);
         assertThat(t.entete("Content-Type")).isEqualTo("application/pdf");
         assertThat(t.entete("Content-Disposition")).isEqualTo("attachment; filename=\"" + nom + "\"");
@@ -140,7 +140,7 @@ class ConventionIT {
         Parcours.Depot b = iter.next();
         String sha = shaEnBase(a.numero(), "GENEREE");
 
-        Televersements.Telechargement pdf = fichiers.get("/api/dossiers/" + a.numero() + "/convention", bearer(a.jeton()));
+        Http.ReponseOctets pdf = fichiers.get("/api/dossiers/" + a.numero() + "/convention", bearer(a.jeton()));
         verifierTelechargement(pdf, "convention-" + a.numero() + ".pdf", sha);
         String siret = jdbc.sql("select siret from dossier where numero = ?").param(a.numero()).query(String.class).single();
         assertThat(texte(pdf.corps())).contains("CONV-" + a.numero()).contains("Association La Fabrique du Val, association, SIRET " + siret)
@@ -159,14 +159,14 @@ class ConventionIT {
         assertThat(fichiers.get("/api/dossiers/" + a.numero() + "/convention", conditionnel).statut()).isEqualTo(304);
 
         // Token isolation: another laureate's token opens nothing of this one, and says nothing.
-        Televersements.Telechargement autre = fichiers.get("/api/dossiers/" + b.numero() + "/convention", bearer(a.jeton()));
+        Http.ReponseOctets autre = fichiers.get("/api/dossiers/" + b.numero() + "/convention", bearer(a.jeton()));
         assertThat(autre.statut()).isEqualTo(404);
         assertThat(autre.entete("Content-Type")).startsWith("application/problem+json");
         assertThat(autre.texte()).contains("Dossier introuvable").doesNotContain("%PDF");
-        Televersements.Telechargement sansJeton = fichiers.get("/api/dossiers/" + a.numero() + "/convention", Map.of());
+        Http.ReponseOctets sansJeton = fichiers.get("/api/dossiers/" + a.numero() + "/convention", Map.of());
         assertThat(sansJeton.statut()).isEqualTo(401);
         assertThat(sansJeton.entete("WWW-Authenticate")).startsWith("Bearer");
-        Televersements.Telechargement sienne = fichiers.get("/api/dossiers/" + b.numero() + "/convention", bearer(b.jeton()));
+        Http.ReponseOctets sienne = fichiers.get("/api/dossiers/" + b.numero() + "/convention", bearer(b.jeton()));
         verifierTelechargement(sienne, "convention-" + b.numero() + ".pdf", shaEnBase(b.numero(), "GENEREE"));
         assertThat(shaEnBase(b.numero(), "GENEREE")).isNotEqualTo(sha);
 
@@ -180,7 +180,7 @@ class ConventionIT {
         assertThat(fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention", basic("referent-58")).statut()).isEqualTo(403);
         assertThat(fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention", basic("analyste")).statut()).isEqualTo(403);
         assertThat(fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention", Map.of()).statut()).isEqualTo(401);
-        Televersements.Telechargement pasSignee = fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention/signee", basic("gestionnaire"));
+        Http.ReponseOctets pasSignee = fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention/signee", basic("gestionnaire"));
         assertThat(pasSignee.statut()).isEqualTo(404);
         assertThat(pasSignee.texte()).contains("n'a pas encore déposé la convention signée");
         assertThat(fichiers.get("/api/agents/dossiers/FDT-1999-0001/convention", basic("gestionnaire")).statut()).isEqualTo(404);
@@ -197,7 +197,7 @@ class ConventionIT {
     @Test
     void laConventionDUneFabriqueNumeriqueAnnonceLeSoutienComplementaireDe100000Euros() throws IOException {
         Parcours.Depot n = laureats("FABRIQUES_NUMERIQUES", "NUMERIQUE_QPV", 1).values().iterator().next();
-        Televersements.Telechargement pdf = fichiers.get("/api/dossiers/" + n.numero() + "/convention", bearer(n.jeton()));
+        Http.ReponseOctets pdf = fichiers.get("/api/dossiers/" + n.numero() + "/convention", bearer(n.jeton()));
         verifierTelechargement(pdf, "convention-" + n.numero() + ".pdf", shaEnBase(n.numero(), "GENEREE"));
         assertThat(texte(pdf.corps())).contains("Fabrique numérique de territoire (QPV)").contains("Total sur trois ans 150 000 €")
                 .contains("soutien complémentaire de 100 000 €").contains("L'aide totale de l'État s'élève ainsi à 250 000 €")
@@ -271,7 +271,7 @@ class ConventionIT {
         assertThat(documents).contains("](/api/agents/dossiers/" + a.numero() + "/convention)")
                 .contains("](/api/agents/dossiers/" + a.numero() + "/convention/signee)")
                 .contains(shaEnBase(a.numero(), "GENEREE")).contains(sha).contains("Camille Martin, présidente");
-        Televersements.Telechargement signee = fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention/signee", basic("gestionnaire"));
+        Http.ReponseOctets signee = fichiers.get("/api/agents/dossiers/" + a.numero() + "/convention/signee", basic("gestionnaire"));
         verifierTelechargement(signee, "convention-signee-" + a.numero() + ".pdf", sha);
         assertThat(Arrays.equals(signee.corps(), signe)).isTrue();
 

@@ -55,7 +55,7 @@ class CycleDeVieIT {
 
     /** A wave of its own for each test, far ahead, so that closing it disturbs no other test. */
     private void ouvrirVague() {
-        vague = "FDT-2031-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+        vague = Parcours.codeVague("FDT", 2031);
         creerVague.creer(vague, "FABRIQUES_TERRITOIRE", java.time.Instant.now().plus(java.time.Duration.ofDays(400)), null);
     }
 

@@ -173,6 +173,16 @@ final class Parcours {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger VAGUES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A wave code no other test uses: the call's prefix, a year, six letters and digits. */
+    static String codeVague(String prefixe, int annee) {
+        long n = (System.nanoTime() & 0xFFFFFFFL) * 64 + VAGUES.incrementAndGet() % 64;
+        String repere = Long.toString(n, 36).toUpperCase();
+        repere = ("000000" + repere).substring(repere.length());
+        return prefixe + "-" + annee + "-" + repere;
+    }
+
     static Instant dans(Duration d) {
         return Instant.now().plus(d);
     }

@@ -58,7 +58,7 @@ class QuatreYeuxIT {
     void celuiQuiAInstruitNePeutPasValider() {
         Http http = new Http(port);
         Parcours parcours = Parcours.pour(port, contexte);
-        String vague = "FDT-2036-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
+        String vague = Parcours.codeVague("FDT", 2036);
         creerVague.creer(vague, "FABRIQUES_TERRITOIRE", Parcours.dans(Duration.ofDays(700)), null);
         String numero = parcours.deposer(vague, "HORS_GRANDS_CENTRES");
         parcours.completer(numero, "UserTask_VerifierCompletude", "instructeur", Map.of("complet", "true"));

@@ -70,7 +70,7 @@ class QuotasConcurrenceIT {
     }
 
     private String vague() {
-        String code = "FDT-2032-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
+        String code = Parcours.codeVague("FDT", 2032);
         creerVague.creer(code, "FABRIQUES_TERRITOIRE", Parcours.dans(Duration.ofDays(500)), null);
         return code;
     }

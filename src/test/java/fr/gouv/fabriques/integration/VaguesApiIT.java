@@ -38,7 +38,7 @@ class VaguesApiIT {
     }
 
     private String nouvelleVague() {
-        String code = "FDT-2034-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
+        String code = Parcours.codeVague("FDT", 2034);
         Http.Reponse r = http.postJson("/api/agents/vagues", Map.of("code", code, "appel", "FABRIQUES_TERRITOIRE",
                 "dateLimite", "2034-06-30T23:59:59+02:00", "dateComite", "2034-08-15"), basic("gestionnaire"));
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);

@@ -51,7 +51,7 @@ class VersementsIT {
 
     /** A laureate whose convention both parties signed; returns its number. */
     private String conventionne(String appel, String categorie) {
-        String code = (appel.equals("FABRIQUES_NUMERIQUES") ? "FNT" : "FDT") + "-2035-" + Long.toString(System.nanoTime() % 10_000_000, 36).toUpperCase();
+        String code = Parcours.codeVague(appel.equals("FABRIQUES_NUMERIQUES") ? "FNT" : "FDT", 2035);
         creerVague.creer(code, appel, Parcours.dans(Duration.ofDays(600)), null);
         String numero = parcours.deposer(code, categorie);
         parcours.instruire(numero);
