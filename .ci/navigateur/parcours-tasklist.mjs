@@ -343,6 +343,29 @@ class Tasklist {
   }
 
   /**
+   * Complete d'une valeur que le serveur doit refuser : Tasklist affiche son message (400 en
+   * français, process/commun/ErreursFormulairePlugin), la tâche reste ouverte et réclamée.
+   */
+  async terminerRefuse(nom, attendu) {
+    const p = this.page;
+    this.reponsesEnErreur.length = 0;
+    await p.locator('.form-actions button.btn-primary').click();
+    const alerte = p.locator('.alert-danger:visible', { hasText: attendu }).first();
+    const vue = await alerte.waitFor({ timeout: 15000 }).then(() => true, () => false);
+    const textes = (await p.locator('.alert:visible').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const png = await this.photographier(`${nom}-refus-serveur`);
+    if (!vue) {
+      anomalie(`${this.utilisateur} : « ${nom} » : valeur refusée attendue (« ${attendu} ») ; alertes : ${textes.join(' | ') || 'aucune'} ; `
+        + `réponses : ${this.reponsesEnErreur.join(' | ') || 'aucune'} (${png})`);
+    } else {
+      journal(`  refus du serveur affiché : « ${textes.join(' | ').slice(0, 250)} » (${png})`);
+    }
+    if (!p.url().includes('task=')) echec(`${this.utilisateur} : « ${nom} » : la tâche s'est refermée malgré une valeur refusée par le serveur`);
+    // L'alerte se ferme comme le ferait une personne avant de corriger.
+    await p.locator('.alert-danger:visible button.close, .alert-danger:visible .close').first().click().catch(() => {});
+  }
+
+  /**
    * Complete, puis la preuve du succès. Tasklist 7.24 n'affiche pas de notification de succès
    * (la clé COMPLETE_OK de ses traductions n'est utilisée nulle part : seul COMPLETE_ERROR l'est) :
    * le succès, c'est le volet qui se referme (« task » retiré de l'adresse) sans alerte d'erreur,
@@ -412,9 +435,10 @@ async function etape(titre, fn) {
   etapes.push([titre, (Date.now() - t0) / 1000]);
 }
 
-async function deposer() {
+async function deposer(raisonSociale) {
   const depot = JSON.parse(readFileSync(join(RACINE, 'src/test/resources/exemples/depot.json'), 'utf8'));
   depot.structure.siret = siretAleatoire();
+  if (raisonSociale) depot.structure.raisonSociale = raisonSociale;
   const r = await http('POST', '/api/dossiers', { json: depot });
   if (r.statut !== 201) echec(`POST /api/dossiers → ${r.statut} : ${r.texte}`);
   for (const champ of ['numero', 'jetonAcces', 'statut', 'vague']) {
@@ -468,14 +492,14 @@ async function deposerBilan(dossier, annee) {
   journal(`  bilan de l'année ${annee} déposé par le porteur : ${r.statut}`);
 }
 
-async function validerBilan(tl, dossier, annee) {
+async function validerBilan(tl, dossier, annee, { decision = 'Approuvé', motif = 'Bilan complet et conforme.' } = {}) {
   await tl.connecter('instructeur');
   await tl.ouvrir({ nom: 'Valider le bilan annuel', numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
   await tl.reclamer();
   await tl.verifierTexte([dossier.numero, `l'année ${annee}`], 'Valider le bilan annuel');
-  await tl.radio('Décision', 'Approuvé');
-  await tl.texte('Motif', 'Bilan complet et conforme.');
-  await tl.terminer(`valider-bilan-annee-${annee}`);
+  await tl.radio('Décision', decision);
+  await tl.texte('Motif', motif);
+  await tl.terminer(`valider-bilan-annee-${annee}${dossier.suffixe || ''}`);
 }
 
 async function ordonnancer(tl, dossier, annee, montant) {
@@ -487,7 +511,7 @@ async function ordonnancer(tl, dossier, annee, montant) {
   const chiffres = texte.replace(/[\s\u202f\u00a0.]/g, '');
   if (montant && !chiffres.includes(String(montant))) anomalie(`Ordonnancer le versement (année ${annee}) : le montant ${montant} € n'est pas affiché`);
   await tl.cocher("J'ordonnance ce versement");
-  await tl.terminer(`ordonnancer-versement-annee-${annee}`);
+  await tl.terminer(`ordonnancer-versement-annee-${annee}${dossier.suffixe || ''}`);
 }
 
 async function principal() {
@@ -502,80 +526,99 @@ async function principal() {
   page.setDefaultTimeout(15000);
   const tl = new Tasklist(contexte, page);
   const montants = [45000, 45000, 40000];
-  let dossier = reprise && { numero: reprise.numero, jeton: reprise.jeton, vague: reprise.vague,
-    structure: 'Association La Fabrique du Val', categorie: 'HORS_GRANDS_CENTRES' };
+  // A va jusqu'au solde ; B (sauf --sans-reversement ou reprise) voit son premier bilan rejeté,
+  // ce qui mène au dernier formulaire, « Décider du reversement ».
+  let A = reprise && { numero: reprise.numero, jeton: reprise.jeton, vague: reprise.vague,
+    structure: 'Association La Fabrique du Val', categorie: 'HORS_GRANDS_CENTRES', suffixe: '' };
+  let B = null;
+  const avecReversement = !reprise && !process.argv.includes('--sans-reversement');
+  const tous = () => [A, B].filter(Boolean);
   try {
     await etape('Dépôt par le porteur (POST /api/dossiers)', async () => {
-      dossier = await deposer();
-      await attendreStatut(dossier, 'DEPOSE', 5000);
+      A = { ...(await deposer()), suffixe: '' };
+      await attendreStatut(A, 'DEPOSE', 5000);
+      if (avecReversement) {
+        B = { ...(await deposer('Association La Fabrique du Bourg')), suffixe: '-B' };
+        if (B.vague !== A.vague) echec(`les deux dépôts ne sont pas dans la même vague : ${A.vague}, ${B.vague}`);
+      }
     });
 
     await etape('instructeur — Vérifier la complétude', async () => {
-      await tl.connecter('instructeur');
-      await tl.ouvrir({ nom: 'Vérifier la complétude', ...dossier, colonnes: colonnesDossier(dossier) });
-      await tl.reclamer();
-      await tl.verifierTexte([dossier.numero, dossier.structure], 'Vérifier la complétude');
-      // La liste des pièces manquantes n'apparaît que si le dossier est incomplet.
-      const pieces = tl.champ('textarea', 'Pièces manquantes');
-      await tl.radio('Le dossier est-il complet', 'Non, des pièces manquent');
-      if (!(await pieces.isVisible())) anomalie('Vérifier la complétude : « Pièces manquantes » ne paraît pas quand le dossier est déclaré incomplet');
-      await tl.radio('Le dossier est-il complet', 'Oui, complet');
-      if (await pieces.isVisible()) anomalie('Vérifier la complétude : « Pièces manquantes » reste affiché pour un dossier complet');
-      await tl.terminer('verifier-completude');
-      await attendreStatut(dossier, 'EN_INSTRUCTION');
+      for (const d of tous()) {
+        await tl.connecter('instructeur');
+        await tl.ouvrir({ nom: 'Vérifier la complétude', ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero, d.structure], 'Vérifier la complétude');
+        // La liste des pièces manquantes n'apparaît que si le dossier est incomplet.
+        const pieces = tl.champ('textarea', 'Pièces manquantes');
+        await tl.radio('Le dossier est-il complet', 'Non, des pièces manquent');
+        if (!(await pieces.isVisible())) anomalie('Vérifier la complétude : « Pièces manquantes » ne paraît pas quand le dossier est déclaré incomplet');
+        await tl.radio('Le dossier est-il complet', 'Oui, complet');
+        if (await pieces.isVisible()) anomalie('Vérifier la complétude : « Pièces manquantes » reste affiché pour un dossier complet');
+        await tl.terminer(`verifier-completude${d.suffixe}`);
+        await attendreStatut(d, 'EN_INSTRUCTION');
+      }
     });
 
     await etape('referent-58 — Donner l\'avis territorial', async () => {
-      await tl.connecter('referent-58');
-      await tl.ouvrir({ nom: "Donner l'avis territorial", ...dossier, colonnes: colonnesDossier(dossier) });
-      await tl.reclamer();
-      await tl.verifierTexte([dossier.numero], "Donner l'avis territorial");
-      await tl.radio('Avis du référent territorial', 'Favorable');
-      await tl.texte('Commentaire', 'Projet bien ancré dans la Nièvre, soutenu par la communauté de communes.');
-      await tl.terminer('donner-avis-territorial');
+      for (const d of tous()) {
+        await tl.connecter('referent-58');
+        await tl.ouvrir({ nom: "Donner l'avis territorial", ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero], "Donner l'avis territorial");
+        await tl.radio('Avis du référent territorial', 'Favorable');
+        await tl.texte('Commentaire', 'Projet bien ancré dans la Nièvre, soutenu par la communauté de communes.');
+        await tl.terminer(`donner-avis-territorial${d.suffixe}`);
+      }
     });
 
     await etape('instructeur — Instruire le dossier', async () => {
-      await tl.connecter('instructeur');
-      await tl.ouvrir({ nom: 'Instruire le dossier', ...dossier, colonnes: colonnesDossier(dossier) });
-      await tl.reclamer();
-      await tl.verifierTexte([dossier.numero], 'Instruire le dossier');
-      const notes = [['Gouvernance et animation', 4], ['Partenariats locaux', 5], ['Réponse à un besoin local', 4],
-        ['Offre de services', 4], ['Modèle économique viable', 3], ["Financement d'au moins un emploi", 4]];
-      for (const [libelle, n] of notes) await tl.nombre(libelle, n);
-      for (let a = 1; a <= 3; a++) await tl.nombre(`Montant proposé — année ${a}`, montants[a - 1]);
-      await tl.texte('Motivation de la proposition', 'Projet solide : gouvernance partagée, partenaires engagés, emploi pérenne.');
-      await tl.cocher("Je déclare n'avoir aucun conflit d'intérêts");
-      await tl.terminer('instruire-dossier');
+      for (const d of tous()) {
+        await tl.connecter('instructeur');
+        await tl.ouvrir({ nom: 'Instruire le dossier', ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero], 'Instruire le dossier');
+        const notes = [['Gouvernance et animation', 4], ['Partenariats locaux', 5], ['Réponse à un besoin local', 4],
+          ['Offre de services', 4], ['Modèle économique viable', 3], ["Financement d'au moins un emploi", 4]];
+        for (const [libelle, n] of notes) await tl.nombre(libelle, n);
+        for (let a = 1; a <= 3; a++) await tl.nombre(`Montant proposé — année ${a}`, montants[a - 1]);
+        await tl.texte('Motivation de la proposition', 'Projet solide : gouvernance partagée, partenaires engagés, emploi pérenne.');
+        await tl.cocher("Je déclare n'avoir aucun conflit d'intérêts");
+        await tl.terminer(`instruire-dossier${d.suffixe}`);
+      }
     });
 
     await etape('gestionnaire — Valider la proposition', async () => {
-      await tl.connecter('gestionnaire');
-      await tl.ouvrir({ nom: 'Valider la proposition', ...dossier, colonnes: colonnesDossier(dossier) });
-      await tl.reclamer();
-      const texte = await tl.verifierTexte([dossier.numero], 'Valider la proposition');
-      // La synthèse de l'instruction : score, recommandation, montants proposés.
-      const lisible = texte.replace(/[\u202f\u00a0]/g, ' ');
-      if (!/score/i.test(lisible)) anomalie(`Valider la proposition : la synthèse de l'instruction n'affiche pas de score (« ${lisible.slice(0, 400)} »)`);
-      if (!/45\s?000/.test(lisible)) anomalie('Valider la proposition : la synthèse n\'affiche pas les montants proposés (45 000 €)');
-      await tl.radio('Décision', 'Valider : transmettre au comité');
-      await tl.terminer('valider-proposition');
-      await attendreStatut(dossier, 'INSTRUIT');
+      for (const d of tous()) {
+        await tl.connecter('gestionnaire');
+        await tl.ouvrir({ nom: 'Valider la proposition', ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        const texte = await tl.verifierTexte([d.numero], 'Valider la proposition');
+        // La synthèse de l'instruction : score, recommandation, montants proposés.
+        const lisible = texte.replace(/[\u202f\u00a0]/g, ' ');
+        if (!/score/i.test(lisible)) anomalie(`Valider la proposition : la synthèse de l'instruction n'affiche pas de score (« ${lisible.slice(0, 400)} »)`);
+        if (!/45\s?000/.test(lisible)) anomalie('Valider la proposition : la synthèse n\'affiche pas les montants proposés (45 000 €)');
+        await tl.radio('Décision', 'Valider : transmettre au comité');
+        await tl.terminer(`valider-proposition${d.suffixe}`);
+        await attendreStatut(d, 'INSTRUIT');
+      }
     });
 
     await etape(`gestionnaire — clôture anticipée de la vague (POST /api/agents/vagues/{code}/cloture)`, async () => {
-      const r = await http('POST', `/api/agents/vagues/${dossier.vague}/cloture`, { auth: basic('gestionnaire'), json: {} });
-      if (r.statut < 200 || r.statut >= 300) echec(`POST /api/agents/vagues/${dossier.vague}/cloture → ${r.statut} : ${r.texte}`);
-      journal(`  vague ${dossier.vague} : clôture demandée → ${r.statut} ${r.texte.slice(0, 200)}`);
+      const r = await http('POST', `/api/agents/vagues/${A.vague}/cloture`, { auth: basic('gestionnaire'), json: {} });
+      if (r.statut < 200 || r.statut >= 300) echec(`POST /api/agents/vagues/${A.vague}/cloture → ${r.statut} : ${r.texte}`);
+      journal(`  vague ${A.vague} : clôture demandée → ${r.statut} ${r.texte.slice(0, 200)}`);
     });
 
-    const tacheVague = { numero: dossier.vague, structure: null, colonnes: [['Vague', dossier.vague]] };
+    const tacheVague = { numero: A.vague, structure: null, colonnes: [['Vague', A.vague]] };
+    const enteteVague = (texte, etiquette) => {
+      if (/Dossier\s*\**\s*—/.test(texte)) anomalie(`${etiquette} : l'en-tête affiche « Dossier — » sans numéro (tâche de vague, sans dossier)`);
+    };
     await etape('gestionnaire — Préparer la séance', async () => {
       await tl.connecter('gestionnaire');
       await tl.ouvrir({ nom: 'Préparer la séance', ...tacheVague });
       await tl.reclamer();
-      const texte = await tl.verifierTexte([dossier.numero, dossier.vague], 'Préparer la séance');
-      if (/Dossier\s*\**\s*—/.test(texte)) anomalie('Préparer la séance : l\'en-tête affiche « Dossier — » sans numéro (tâche de vague, sans dossier)');
+      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Préparer la séance'), 'Préparer la séance');
       await tl.cocher("L'ordre du jour est complet");
       await tl.terminer('preparer-seance');
     });
@@ -584,9 +627,8 @@ async function principal() {
       await tl.connecter('comite');
       await tl.ouvrir({ nom: 'Délibérer en comité', ...tacheVague });
       await tl.reclamer();
-      const texte = await tl.verifierTexte([dossier.vague], 'Délibérer en comité');
-      if (/Dossier\s*\**\s*—/.test(texte)) anomalie('Délibérer en comité : l\'en-tête affiche « Dossier — » sans numéro (tâche de vague, sans dossier)');
-      await deliberer(tl, dossier, montants);
+      enteteVague(await tl.verifierTexte([A.vague], 'Délibérer en comité'), 'Délibérer en comité');
+      await deliberer(tl, tous(), montants);
       await tl.terminer('deliberer-comite');
     });
 
@@ -594,97 +636,128 @@ async function principal() {
       await tl.connecter('gestionnaire');
       await tl.ouvrir({ nom: 'Arrêter les décisions', ...tacheVague });
       await tl.reclamer();
-      const texte = await tl.verifierTexte([dossier.vague], 'Arrêter les décisions');
-      if (/Dossier\s*\**\s*—/.test(texte)) anomalie('Arrêter les décisions : l\'en-tête affiche « Dossier — » sans numéro (tâche de vague, sans dossier)');
+      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Arrêter les décisions'), 'Arrêter les décisions');
       await tl.radio('Publication', 'Arrêter et publier les décisions (notifiées aux porteurs)');
       await tl.terminer('arreter-decisions');
-      await attendreStatut(dossier, 'LAUREAT');
+      for (const d of tous()) await attendreStatut(d, 'LAUREAT');
     });
 
     await etape('porteur — signature de la convention (API)', async () => {
-      await signerPorteur(dossier);
-      await attendreStatut(dossier, 'CONVENTION_SIGNEE_PORTEUR');
+      for (const d of tous()) {
+        await signerPorteur(d);
+        await attendreStatut(d, 'CONVENTION_SIGNEE_PORTEUR');
+      }
     });
 
     await etape("gestionnaire — Signer la convention pour l'État", async () => {
-      await tl.connecter('gestionnaire');
-      await tl.ouvrir({ nom: "Signer la convention pour l'État", ...dossier, colonnes: colonnesDossier(dossier) });
-      await tl.reclamer();
-      await tl.verifierTexte([dossier.numero], "Signer la convention pour l'État");
-      await tl.cocher("Je signe la convention au nom de l'État");
-      await tl.terminer('signer-convention-etat');
-      await attendreStatut(dossier, 'CONVENTIONNE');
+      for (const d of tous()) {
+        await tl.connecter('gestionnaire');
+        await tl.ouvrir({ nom: "Signer la convention pour l'État", ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero], "Signer la convention pour l'État");
+        await tl.cocher("Je signe la convention au nom de l'État");
+        await tl.terminer(`signer-convention-etat${d.suffixe}`);
+        await attendreStatut(d, 'CONVENTIONNE');
+      }
     });
 
     await etape('financier — Ordonnancer le versement (année 1)', async () => {
-      await ordonnancer(tl, dossier, 1, montants[0]);
+      for (const d of tous()) await ordonnancer(tl, d, 1, montants[0]);
     });
 
     for (const annee of [2, 3]) {
       let anneeBilan = annee - 1;
       await etape(`anniversaire de la convention : attente du timer (versement de l'année ${annee})`, async () => {
-        anneeBilan = await attendreBilanAttendu(dossier);
+        anneeBilan = await attendreBilanAttendu(A);
         journal(`  bilan attendu par le moteur : année ${anneeBilan}`);
         if (anneeBilan !== annee - 1) anomalie(`avant le versement de l'année ${annee}, le moteur attend le bilan de l'année ${anneeBilan} (attendu ${annee - 1})`);
       });
-      await etape(`porteur — bilan de l'année ${anneeBilan} (API)`, async () => deposerBilan(dossier, anneeBilan));
-      await etape(`instructeur — Valider le bilan annuel (année ${anneeBilan})`, async () => validerBilan(tl, dossier, anneeBilan));
-      await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, dossier, annee, montants[annee - 1]));
+      await etape(`porteur — bilan de l'année ${anneeBilan} (API)`, async () => deposerBilan(A, anneeBilan));
+      await etape(`instructeur — Valider le bilan annuel (année ${anneeBilan})`, async () => validerBilan(tl, A, anneeBilan));
+      await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, A, annee, montants[annee - 1]));
+      if (B && annee === 2) {
+        await etape('dossier B — bilan de l\'année 1 rejeté, puis gestionnaire « Décider du reversement »', async () => {
+          const anneeB = await attendreBilanAttendu(B);
+          await deposerBilan(B, anneeB);
+          await validerBilan(tl, B, anneeB, { decision: 'Rejeté : suspendre les versements', motif: 'Compte rendu financier incohérent avec les dépenses déclarées.' });
+          await tl.connecter('gestionnaire');
+          await tl.ouvrir({ nom: 'Décider du reversement', ...B, colonnes: colonnesDossier(B) });
+          await tl.reclamer();
+          await tl.verifierTexte([B.numero], 'Décider du reversement');
+          // D'abord plus que les sommes versées (45 000 €) : le serveur refuse, Tasklist le dit.
+          await tl.nombre('Montant à reverser', 60000);
+          await tl.texte('Motif de la décision', 'Reversement demandé : dépenses non justifiées.');
+          await tl.terminerRefuse('decider-reversement-B', 'reversement doit être compris entre');
+          await tl.nombre('Montant à reverser', 10000);
+          await tl.texte('Motif de la décision', 'Reversement partiel : dépenses de l\'année 1 non justifiées à hauteur de 10 000 €.');
+          await tl.terminer('decider-reversement-B');
+          await attendreStatut(B, 'VERSEMENTS_SUSPENDUS');
+        });
+      }
     }
 
     await etape('porteur — bilan final (année 3, API)', async () => {
-      const annee = await attendreBilanAttendu(dossier);
+      const annee = await attendreBilanAttendu(A);
       if (annee !== 3) anomalie(`bilan final : le moteur attend l'année ${annee} (attendu 3)`);
-      await deposerBilan(dossier, 3);
+      await deposerBilan(A, 3);
     });
-    await etape('instructeur — Valider le bilan final (année 3)', async () => validerBilan(tl, dossier, 3));
+    await etape('instructeur — Valider le bilan final (année 3)', async () => validerBilan(tl, A, 3));
 
     await etape('porteur — le dossier est soldé (GET /api/dossiers/{numero})', async () => {
-      const statut = await attendreStatut(dossier, 'SOLDE', 30000);
-      journal(`  statut final : ${statut}`);
-      const r = await http('GET', `/api/dossiers/${dossier.numero}`, { auth: `Bearer ${dossier.jeton}` });
-      writeFileSync(join(SORTIE, 'dossier-final.json'), JSON.stringify(r.donnees, null, 2));
+      const statut = await attendreStatut(A, 'SOLDE', 30000);
+      journal(`  statut final de ${A.numero} : ${statut}${B ? ` ; de ${B.numero} : ${await statutDossier(B)}` : ''}`);
+      for (const d of tous()) {
+        const r = await http('GET', `/api/dossiers/${d.numero}`, { auth: `Bearer ${d.jeton}` });
+        writeFileSync(join(SORTIE, `dossier-final${d.suffixe}.json`), JSON.stringify(r.donnees, null, 2));
+      }
     });
   } finally {
     await fermer();
   }
 }
 
-/** La liste dynamique du comité : une ligne par dossier de la vague, construite à partir d'une variable Json. */
-async function deliberer(tl, dossier, montants) {
+/**
+ * La liste dynamique du comité : une ligne par dossier de la vague, construite à partir d'une
+ * variable Json. Chaque dossier du parcours y est déclaré lauréat avec ses trois montants.
+ */
+async function deliberer(tl, dossiers, montants) {
   const p = tl.page;
   const liste = p.locator('.fjs-container .fjs-form-field-dynamiclist').filter({ hasText: 'Décisions' }).first();
   if (!(await liste.count())) echec('Délibérer en comité : la liste « Décisions » n\'est pas rendue');
   // Les lignes : form-js 1.8.7 suffixe l'identifiant de chaque champ répété par l'indice de sa ligne
   // (…-Field_decision_numero_0, _1…) ; la ligne porte le numéro du dossier en lecture seule.
-  const lignes = await p.evaluate(() => [...document.querySelectorAll('.fjs-container input[id*="-Field_decision_numero_"]')].map((e) => ({
-    indice: e.id.replace(/.*_(\d+)$/, '$1'),
-    numero: e.value,
-    resume: document.querySelector(`.fjs-container [id$="-Field_decision_resume_${e.id.replace(/.*_(\d+)$/, '$1')}"]`)?.value,
-  })));
+  const lignes = await p.evaluate(() => [...document.querySelectorAll('.fjs-container input[id*="-Field_decision_numero_"]')].map((e) => {
+    const indice = e.id.replace(/.*_(\d+)$/, '$1');
+    return { indice, numero: e.value, resume: document.querySelector(`.fjs-container [id$="-Field_decision_resume_${indice}"]`)?.value };
+  }));
   journal(`  ${lignes.length} ligne(s) dans la liste des décisions : ${lignes.map((l) => l.numero || '(vide)').join(', ')}`);
   if (!lignes.length) {
     const png = await tl.photographier('deliberer-comite-sans-ligne');
     echec(`Délibérer en comité : aucune ligne rendue dans la liste des décisions (${png})`);
   }
-  const ligne = lignes.find((l) => l.numero === dossier.numero);
-  if (!ligne) {
-    const png = await tl.photographier('deliberer-comite-ligne-absente');
-    echec(`Délibérer en comité : pas de ligne pour ${dossier.numero} (lignes : ${lignes.map((l) => l.numero).join(', ')}) (${png})`);
+  for (const dossier of dossiers) {
+    const ligne = lignes.find((l) => l.numero === dossier.numero);
+    if (!ligne) {
+      const png = await tl.photographier('deliberer-comite-ligne-absente');
+      echec(`Délibérer en comité : pas de ligne pour ${dossier.numero} (lignes : ${lignes.map((l) => l.numero).join(', ')}) (${png})`);
+    }
+    if (!ligne.resume || !ligne.resume.includes(dossier.structure)) anomalie(`Délibérer en comité : le résumé de la ligne ${dossier.numero} ne nomme pas la structure (« ${ligne.resume} »)`);
+    else journal(`  ligne ${dossier.numero} : « ${ligne.resume} »`);
+    const champ = (cle) => p.locator(`.fjs-container [id$="-Field_decision_${cle}_${ligne.indice}"]`);
+    for (const cle of ['numero', 'resume']) {
+      if (await champ(cle).isEditable()) anomalie(`Délibérer en comité : le champ « ${cle} » de la ligne ${dossier.numero} est modifiable (attendu : lecture seule)`);
+    }
+    // La décision : une liste déroulante de form-js (pas un <select> natif) : clic, puis l'option.
+    const affichage = p.locator(`.fjs-container [id$="-Field_decision_decision_${ligne.indice}-display"]`);
+    await affichage.click();
+    await p.locator('.fjs-dropdownlist-item', { hasText: 'Lauréat' }).first().click();
+    const affiche = (await affichage.innerText()).trim();
+    if (affiche !== 'Lauréat') anomalie(`Délibérer en comité : la décision choisie pour ${dossier.numero} s'affiche « ${affiche} » (attendu « Lauréat »)`);
+    for (let a = 1; a <= 3; a++) await tl.saisir(champ(`montant${a}`), montants[a - 1], `Année ${a} (€), ${dossier.numero}`);
+    await tl.saisir(champ('motivation'), 'Projet retenu : ancrage territorial et modèle économique solides.', `Motivation, ${dossier.numero}`);
   }
-  if (!ligne.resume || !ligne.resume.includes(dossier.structure)) anomalie(`Délibérer en comité : le résumé de la ligne ${dossier.numero} ne nomme pas la structure (« ${ligne.resume} »)`);
-  else journal(`  ligne ${dossier.numero} : « ${ligne.resume} »`);
-  const champ = (cle) => p.locator(`.fjs-container [id$="-Field_decision_${cle}_${ligne.indice}"]`);
-  for (const cle of ['numero', 'resume']) {
-    if (await champ(cle).isEditable()) anomalie(`Délibérer en comité : le champ « ${cle} » de la ligne est modifiable (attendu : lecture seule)`);
-  }
-  // La décision : une liste déroulante de form-js (pas un <select> natif) : clic, puis l'option.
-  await p.locator(`.fjs-container [id$="-Field_decision_decision_${ligne.indice}-display"]`).click();
-  await p.locator('.fjs-dropdownlist-item', { hasText: 'Lauréat' }).first().click();
-  const affiche = (await p.locator(`.fjs-container [id$="-Field_decision_decision_${ligne.indice}-display"]`).innerText()).trim();
-  if (affiche !== 'Lauréat') anomalie(`Délibérer en comité : la décision choisie s'affiche « ${affiche} » (attendu « Lauréat »)`);
-  for (let a = 1; a <= 3; a++) await tl.saisir(champ(`montant${a}`), montants[a - 1], `Année ${a} (€)`);
-  await tl.saisir(champ('motivation'), 'Projet retenu : ancrage territorial et modèle économique solides.', 'Motivation');
+  // Les autres lignes (dossiers d'autres dépôts dans la même vague) restent sans décision : reportés.
+  //
   // Tasklist 7.24 tient le formulaire pour invalide dès qu'une clé figure dans les erreurs de
   // form-js ; or form-js 1.8.7 laisse une clé (tableau vide) pour chaque champ d'une liste
   // dynamique mis à jour (Form._update : errors[id][indice] = undefined). « Complete » reste
@@ -695,12 +768,10 @@ async function deliberer(tl, dossier, montants) {
     anomalie('Délibérer en comité : « Complete » reste inactif, formulaire rempli et sans erreur affichée (liste dynamique form-js 1.8.7 '
       + `+ Tasklist 7.24 : clés d'erreur vides) ; contournement d'une personne : « Save » puis « Complete » (${png})`);
     await p.locator('.form-actions button', { hasText: 'Save' }).click();
-    await complete.waitFor({ state: 'visible' });
     await p.waitForFunction(() => !document.querySelector('.form-actions button.btn-primary').disabled, null, { timeout: 5000 })
       .catch(() => echec('Délibérer en comité : « Complete » reste inactif même après « Save »'));
     journal('  « Save » a rendu « Complete » actif');
   }
-  // Les autres lignes (autres dossiers de la vague) restent sans décision : reportées.
 }
 
 let code = 0;
