@@ -352,7 +352,7 @@ class Tasklist {
     await p.locator('.form-actions button.btn-primary').click();
     const alerte = p.locator('.alert-danger:visible', { hasText: attendu }).first();
     const vue = await alerte.waitFor({ timeout: 15000 }).then(() => true, () => false);
-    const textes = (await p.locator('.alert:visible').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const textes = (await p.locator('.alert-danger:visible').allInnerTexts()).map((t) => t.replace(/[\s×]+/g, ' ').trim());
     const png = await this.photographier(`${nom}-refus-serveur`);
     if (!vue) {
       anomalie(`${this.utilisateur} : « ${nom} » : valeur refusée attendue (« ${attendu} ») ; alertes : ${textes.join(' | ') || 'aucune'} ; `
@@ -362,7 +362,19 @@ class Tasklist {
     }
     if (!p.url().includes('task=')) echec(`${this.utilisateur} : « ${nom} » : la tâche s'est refermée malgré une valeur refusée par le serveur`);
     // L'alerte se ferme comme le ferait une personne avant de corriger.
-    await p.locator('.alert-danger:visible button.close, .alert-danger:visible .close').first().click().catch(() => {});
+    await this.fermerAlertes();
+  }
+
+  /** Ferme (×) les alertes d'erreur affichées en bas de page. */
+  async fermerAlertes() {
+    const p = this.page;
+    for (let i = 0; i < 5; i++) {
+      const alerte = p.locator('.alert-danger:visible').first();
+      if (!(await alerte.count())) return;
+      await alerte.locator('button.close:visible').first().click().catch(() => {});
+      await alerte.waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
+    }
+    if (await p.locator('.alert-danger:visible').count()) echec(`${this.utilisateur} : une alerte d'erreur ne se ferme pas`);
   }
 
   /**
@@ -376,6 +388,7 @@ class Tasklist {
     const png = await this.photographier(nom);
     journal(`  formulaire rempli : ${png}`);
     this.reponsesEnErreur.length = 0;
+    await this.fermerAlertes();
     const idTache = new URL(p.url().replace('#/', '')).searchParams.get('task');
     const bouton = p.locator('.form-actions button.btn-primary');
     if (await bouton.isDisabled()) {
