@@ -1,0 +1,806 @@
+// Parcours d'un dossier, rôle par rôle, dans Camunda Tasklist avec un vrai Chromium.
+//
+//   node parcours-tasklist.mjs http://localhost:8094
+//
+// Le porteur dépose par l'API ; chaque agent se connecte à Tasklist, trouve la tâche dans
+// « Tâches de mon groupe », la réclame (Claim), remplit le formulaire Camunda comme une
+// personne (clics sur les boutons radio et les cases, saisie des nombres et des textes),
+// la termine (Complete) et attend la notification de succès. Une image de chaque
+// formulaire rempli est écrite sous target/navigateur/. Le parcours va jusqu'au solde :
+// statut SOLDE lu par le porteur.
+//
+// Code de sortie 0 si tout est passé ; 1 sinon, avec le message de l'étape qui a échoué
+// (et la liste des anomalies relevées en chemin, qui n'arrêtent pas le parcours).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ouvrirChromium } from './chromium.mjs';
+
+const ICI = dirname(fileURLToPath(import.meta.url));
+const RACINE = resolve(ICI, '../..');
+const SORTIE = join(RACINE, 'target/navigateur/parcours');
+const BASE = (process.argv[2] || process.env.FABRIQUES_URL || 'http://localhost:8080').replace(/\/$/, '');
+const TASKLIST = `${BASE}/camunda/app/tasklist/default/`;
+const MOT_DE_PASSE = 'demo';
+// Attente d'un timer d'anniversaire (fabriques.delais.periode-versement) : PT1M conseillé.
+const ATTENTE_TIMER_MS = Number(process.env.ATTENTE_TIMER_S || 600) * 1000;
+
+const debut = Date.now();
+const anomalies = [];
+const etapes = [];
+let numeroEtape = 0;
+
+class EchecParcours extends Error {}
+
+function journal(message) {
+  const t = ((Date.now() - debut) / 1000).toFixed(1).padStart(6);
+  console.log(`[${t} s] ${message}`);
+}
+
+/** Une anomalie relevée qui n'empêche pas de continuer : le parcours finira en échec. */
+function anomalie(message) {
+  anomalies.push(message);
+  console.log(`         ✗ ANOMALIE : ${message}`);
+}
+
+const dejaSignalees = new Set();
+/** Une anomalie signalée une fois par clé (par exemple : colonnes absentes, une fois par agent). */
+function anomalieUnique(cle, message) {
+  if (dejaSignalees.has(cle)) return;
+  dejaSignalees.add(cle);
+  anomalie(message);
+}
+
+function echec(message) {
+  throw new EchecParcours(message);
+}
+
+// ─── API HTTP ────────────────────────────────────────────────────────────────────────
+
+function basic(utilisateur) {
+  return 'Basic ' + Buffer.from(`${utilisateur}:${MOT_DE_PASSE}`).toString('base64');
+}
+
+async function http(methode, chemin, { json, corps, auth, entetes = {} } = {}) {
+  const h = { Accept: 'application/json', ...entetes };
+  if (auth) h.Authorization = auth;
+  let body = corps;
+  if (json !== undefined) {
+    h['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  }
+  const r = await fetch(BASE + chemin, { method: methode, headers: h, body });
+  const texte = await r.text();
+  let donnees = null;
+  try {
+    donnees = texte ? JSON.parse(texte) : null;
+  } catch {
+    donnees = texte;
+  }
+  return { statut: r.status, donnees, texte };
+}
+
+function siretAleatoire() {
+  for (;;) {
+    let d = '';
+    for (let i = 0; i < 13; i++) d += Math.floor(Math.random() * 10);
+    if (d.startsWith('356000000')) continue; // La Poste : autre règle
+    for (let c = 0; c < 10; c++) {
+      const s = d + c;
+      let somme = 0;
+      for (let i = 0; i < 14; i++) {
+        let x = Number(s[13 - i]);
+        if (i % 2 === 1) { x *= 2; if (x > 9) x -= 9; }
+        somme += x;
+      }
+      if (somme % 10 === 0) return s;
+    }
+  }
+}
+
+/** Un PDF minimal valide (une page blanche), pour une signature envoyée en multipart. */
+function pdfMinimal() {
+  const objets = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let pdf = '%PDF-1.4\n';
+  const positions = [];
+  objets.forEach((o, i) => { positions.push(pdf.length); pdf += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objets.length + 1}\n0000000000 65535 f \n`;
+  for (const p of positions) pdf += `${String(p).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+async function statutDossier(dossier) {
+  const r = await http('GET', `/api/dossiers/${dossier.numero}`, { auth: `Bearer ${dossier.jeton}` });
+  if (r.statut !== 200) echec(`GET /api/dossiers/${dossier.numero} → ${r.statut} ${r.texte}`);
+  return r.donnees.statut;
+}
+
+async function attendreStatut(dossier, attendu, delaiMs = 20000) {
+  const fin = Date.now() + delaiMs;
+  let statut;
+  while (Date.now() < fin) {
+    statut = await statutDossier(dossier);
+    if (statut === attendu) return statut;
+    await pause(1000);
+  }
+  anomalie(`statut du dossier ${dossier.numero} : attendu ${attendu}, lu ${statut} (GET /api/dossiers/${dossier.numero})`);
+  return statut;
+}
+
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ─── Tasklist ────────────────────────────────────────────────────────────────────────
+
+/** Les filtres attendus par compte (process/identite/FiltresTasklist). */
+const FILTRES_ATTENDUS = {
+  instructeur: ['Mes tâches', 'Tâches de mon groupe', 'Instruction', 'Versements et bilans'],
+  'referent-58': ['Mes tâches', 'Tâches de mon groupe', 'Instruction'],
+  gestionnaire: ['Mes tâches', 'Tâches de mon groupe', 'Instruction', 'Comité de sélection', 'Convention', 'Versements et bilans'],
+  comite: ['Mes tâches', 'Tâches de mon groupe', 'Comité de sélection'],
+  financier: ['Mes tâches', 'Tâches de mon groupe', 'Versements et bilans'],
+};
+const filtresVerifies = new Set();
+
+class Tasklist {
+  constructor(contexte, page) {
+    this.contexte = contexte;
+    this.page = page;
+    this.utilisateur = null;
+    this.reponsesEnErreur = [];
+    page.on('response', async (r) => {
+      if (r.status() >= 400 && /\/camunda\/api\/engine\//.test(r.url())) {
+        let texte = '';
+        try { texte = await r.text(); } catch { /* corps déjà lu */ }
+        this.reponsesEnErreur.push(`${r.request().method()} ${r.url().replace(BASE, '')} → ${r.status()} ${texte.slice(0, 600)}`);
+      }
+    });
+    page.on('pageerror', (e) => this.reponsesEnErreur.push(`erreur JavaScript : ${e.message}`));
+  }
+
+  async connecter(utilisateur) {
+    if (this.utilisateur === utilisateur) return;
+    const p = this.page;
+    await this.contexte.clearCookies();
+    await p.goto(TASKLIST);
+    await p.locator('input[ng-model="username"]').fill(utilisateur);
+    await p.locator('input[ng-model="password"]').fill(MOT_DE_PASSE);
+    await p.locator('button[type="submit"]').click();
+    try {
+      await p.locator('.task-filter').first().waitFor({ timeout: 20000 });
+    } catch {
+      await this.capture(`connexion-${utilisateur}-echec`);
+      echec(`connexion de ${utilisateur} à Tasklist : aucun filtre affiché après la connexion`);
+    }
+    this.utilisateur = utilisateur;
+    journal(`connecté à Tasklist : ${utilisateur}`);
+    if (!filtresVerifies.has(utilisateur) && FILTRES_ATTENDUS[utilisateur]) {
+      filtresVerifies.add(utilisateur);
+      const noms = (await p.locator('.task-filter h4.name a').allInnerTexts()).map((t) => t.replace(/\s*\(?\d+\)?\s*$/, '').trim());
+      const manquants = FILTRES_ATTENDUS[utilisateur].filter((f) => !noms.includes(f));
+      if (manquants.length) anomalie(`filtres Tasklist de ${utilisateur} : manquent ${manquants.join(', ')} (vus : ${noms.join(', ')})`);
+      else journal(`  filtres de ${utilisateur} : ${noms.join(' · ')}`);
+    }
+  }
+
+  async capture(nom) {
+    const chemin = join(SORTIE, `${nom}.png`);
+    await this.page.screenshot({ path: chemin });
+    return chemin;
+  }
+
+  async choisirFiltre(nom) {
+    const p = this.page;
+    // L'infobulle du filtre survolé couvre son voisin : la souris s'écarte d'abord.
+    await p.mouse.move(800, 900);
+    await p.locator('.tooltip.in').waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
+    await p.locator('.task-filter').filter({ has: p.locator('h4.name a', { hasText: new RegExp(`^\\s*${nom}\\s*(\\d+)?\\s*$`) }) }).click();
+  }
+
+  /**
+   * Trouve la tâche dans le filtre (rafraîchi jusqu'à ce qu'elle paraisse), vérifie son nom
+   * et ses colonnes, l'ouvre.
+   */
+  async ouvrir({ filtre = 'Tâches de mon groupe', nom, numero, structure, colonnes, delaiMs = 30000 }) {
+    const p = this.page;
+    const carte = p.locator('ol.tasks-list > li.task').filter({ hasText: nom }).filter({ hasText: numero });
+    const fin = Date.now() + delaiMs;
+    for (;;) {
+      await this.choisirFiltre(filtre);
+      try {
+        await carte.first().waitFor({ timeout: 5000 });
+        break;
+      } catch {
+        // Déjà réclamée par cet agent (parcours repris) : elle est dans « Mes tâches ».
+        await this.choisirFiltre('Mes tâches');
+        if (await carte.first().waitFor({ timeout: 2000 }).then(() => true, () => false)) {
+          journal(`  (tâche déjà réclamée par ${this.utilisateur} : trouvée dans « Mes tâches »)`);
+          break;
+        }
+        if (Date.now() > fin) {
+          const png = await this.capture(`introuvable-${nom.replace(/\W+/g, '-')}`);
+          echec(`${this.utilisateur} : tâche « ${nom} » du dossier ${numero} absente du filtre « ${filtre} » après ${delaiMs / 1000} s (${png})`);
+        }
+        await p.reload();
+        await p.locator('.task-filter').first().waitFor();
+      }
+    }
+    const titre = (await carte.first().locator('h4.task a').innerText()).trim();
+    if (!titre.includes(numero) || (structure && !titre.includes(structure))) {
+      anomalie(`nom de tâche sans le dossier et la structure : « ${titre} »`);
+    }
+    if (colonnes) {
+      const texte = (await carte.first().locator('.variables').innerText().catch(() => '')).replace(/\s+/g, ' ');
+      const absentes = colonnes.filter(([libelle, valeur]) => !texte.includes(libelle) || (valeur && !texte.includes(valeur)));
+      if (absentes.length) {
+        anomalieUnique(`colonnes|${this.utilisateur}|${filtre}`, `${this.utilisateur}, filtre « ${filtre} », tâche « ${titre} » (et suivantes) : colonnes absentes de la carte : `
+          + `${absentes.map(([l, v]) => `${l}${v ? ` (${v})` : ''}`).join(', ')} (carte : « ${texte.trim() || 'vide'} »)`);
+      }
+    }
+    await carte.first().locator('h4.task a').click();
+    await p.locator('.fjs-container').waitFor({ timeout: 20000 }).catch(async () => {
+      const png = await this.capture(`formulaire-absent-${nom.replace(/\W+/g, '-')}`);
+      const alerte = await p.locator('.alert-danger:visible').allInnerTexts();
+      echec(`${this.utilisateur} : « ${titre} » : le formulaire Camunda ne s'affiche pas ${alerte.join(' ')} (${png}) ${this.reponsesEnErreur.join(' | ')}`);
+    });
+    journal(`  tâche ouverte : « ${titre} »`);
+    return titre;
+  }
+
+  async reclamer() {
+    const p = this.page;
+    const bouton = p.locator('button.claim');
+    if (!(await bouton.count())) {
+      journal('  (déjà réclamée)');
+      return;
+    }
+    await bouton.click();
+    // Pas de notification de réclamation dans Tasklist 7.24 : le bouton laisse place au nom de l'agent.
+    await bouton.waitFor({ state: 'detached', timeout: 10000 }).catch(() => echec(`${this.utilisateur} : « Claim » sans effet`));
+    // Le formulaire est rechargé, cette fois actif.
+    await p.locator('.fjs-container .fjs-input:not([disabled]), .fjs-container .fjs-textarea:not([disabled]), .fjs-container input:not([disabled])')
+      .first().waitFor({ timeout: 15000 });
+    await p.waitForTimeout(300);
+  }
+
+  /** Le formulaire ne laisse voir ni moustache non remplacée ni valeur attendue manquante. */
+  async verifierTexte(attendus = [], etiquette = '') {
+    const texte = await this.page.locator('.fjs-container').innerText();
+    if (texte.includes('{{')) anomalie(`${etiquette} : le formulaire affiche une expression non remplacée : « ${texte.match(/.{0,40}\{\{.{0,40}/s)[0]} »`);
+    if (texte.includes('**')) anomalie(`${etiquette} : le formulaire affiche du Markdown brut : « ${texte.match(/.{0,40}\*\*.{0,40}/s)[0].replace(/\s+/g, ' ')} »`);
+    for (const a of attendus) {
+      if (!texte.includes(a)) anomalie(`${etiquette} : le formulaire n'affiche pas « ${a} »`);
+    }
+    return texte;
+  }
+
+  champ(type, libelle) {
+    return this.page.locator(`.fjs-container .fjs-form-field-${type}`).filter({
+      has: this.page.locator('label.fjs-form-field-label').first().filter({ hasText: libelle }),
+    });
+  }
+
+  async radio(groupe, option) {
+    const champ = this.champ('radio', groupe);
+    await champ.getByLabel(option, { exact: true }).check();
+  }
+
+  /**
+   * Saisit au clavier dans un champ, puis relit la valeur. form-js applique ses mises à jour
+   * avec un léger différé : on laisse le temps d'une personne entre effacer, taper et passer
+   * au champ suivant, sans quoi des frappes se perdent.
+   */
+  async saisir(entree, valeur, nomChamp) {
+    const p = this.page;
+    for (let essai = 1; ; essai++) {
+      await entree.click();
+      await entree.press('Control+A');
+      await entree.press('Delete');
+      await p.waitForTimeout(350);
+      await entree.pressSequentially(String(valeur), { delay: 20 });
+      await p.waitForTimeout(350);
+      const lu = await entree.inputValue();
+      if (lu.replace(/[\s\u202f\u00a0]/g, '') === String(valeur).replace(/[\s\u202f\u00a0]/g, '')) return;
+      if (essai === 2) echec(`${this.utilisateur} : champ « ${nomChamp} » : tapé « ${valeur} », lu « ${lu} »`);
+      journal(`  (champ « ${nomChamp} » : tapé « ${valeur} », lu « ${lu} » : nouvelle saisie)`);
+    }
+  }
+
+  async nombre(libelle, valeur, portee) {
+    const champ = (portee || this.page.locator('.fjs-container')).locator('.fjs-form-field-number').filter({
+      has: this.page.locator('label', { hasText: libelle }),
+    }).first();
+    await this.saisir(champ.locator('input'), valeur, libelle);
+  }
+
+  async texte(libelle, valeur, portee) {
+    const champ = (portee || this.page.locator('.fjs-container')).locator('.fjs-form-field-textarea, .fjs-form-field-textfield').filter({
+      has: this.page.locator('label', { hasText: libelle }),
+    }).first();
+    await this.saisir(champ.locator('textarea, input'), valeur, libelle);
+  }
+
+  async cocher(libelle) {
+    await this.page.locator('.fjs-container .fjs-form-field-checkbox').filter({ hasText: libelle }).locator('input[type="checkbox"]').check();
+  }
+
+  /** Agrandit la fenêtre à la hauteur du formulaire pour une image entière. */
+  async photographier(nom) {
+    const p = this.page;
+    await p.evaluate(() => document.querySelectorAll('.three-cols-layout-cell.content').forEach((e) => { e.scrollTop = 0; }));
+    // Le volet de la tâche défile dans sa colonne : la fenêtre grandit de ce qui dépasse.
+    const depasse = await p.evaluate(() => Math.max(0, ...[...document.querySelectorAll('.three-cols-layout-cell.content')]
+      .map((e) => e.scrollHeight - e.clientHeight)));
+    const taille = p.viewportSize();
+    if (depasse > 0) await p.setViewportSize({ width: taille.width, height: Math.min(taille.height + depasse + 20, 6000) });
+    await p.waitForTimeout(200);
+    const chemin = join(SORTIE, `${String(++numeroEtape).padStart(2, '0')}-${nom}.png`);
+    await p.screenshot({ path: chemin });
+    await p.setViewportSize(taille);
+    return chemin;
+  }
+
+  /**
+   * Complete d'une valeur que le serveur doit refuser : Tasklist affiche son message (400 en
+   * français, process/commun/ErreursFormulairePlugin), la tâche reste ouverte et réclamée.
+   */
+  async terminerRefuse(nom, attendu) {
+    const p = this.page;
+    this.reponsesEnErreur.length = 0;
+    await p.locator('.form-actions button.btn-primary').click();
+    const alerte = p.locator('.alert-danger:visible', { hasText: attendu }).first();
+    const vue = await alerte.waitFor({ timeout: 15000 }).then(() => true, () => false);
+    const textes = (await p.locator('.alert-danger:visible').allInnerTexts()).map((t) => t.replace(/[\s×]+/g, ' ').trim());
+    const png = await this.photographier(`${nom}-refus-serveur`);
+    if (!vue) {
+      anomalie(`${this.utilisateur} : « ${nom} » : valeur refusée attendue (« ${attendu} ») ; alertes : ${textes.join(' | ') || 'aucune'} ; `
+        + `réponses : ${this.reponsesEnErreur.join(' | ') || 'aucune'} (${png})`);
+    } else {
+      journal(`  refus du serveur affiché : « ${textes.join(' | ').slice(0, 250)} » (${png})`);
+    }
+    if (!p.url().includes('task=')) echec(`${this.utilisateur} : « ${nom} » : la tâche s'est refermée malgré une valeur refusée par le serveur`);
+    // L'alerte se ferme comme le ferait une personne avant de corriger.
+    await this.fermerAlertes();
+  }
+
+  /** Ferme (×) les alertes d'erreur affichées en bas de page. */
+  async fermerAlertes() {
+    const p = this.page;
+    for (let i = 0; i < 5; i++) {
+      const alerte = p.locator('.alert-danger:visible').first();
+      if (!(await alerte.count())) return;
+      await alerte.locator('button.close:visible').first().click().catch(() => {});
+      await alerte.waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
+    }
+    if (await p.locator('.alert-danger:visible').count()) echec(`${this.utilisateur} : une alerte d'erreur ne se ferme pas`);
+  }
+
+  /**
+   * Complete, puis la preuve du succès. Tasklist 7.24 n'affiche pas de notification de succès
+   * (la clé COMPLETE_OK de ses traductions n'est utilisée nulle part : seul COMPLETE_ERROR l'est) :
+   * le succès, c'est le volet qui se referme (« task » retiré de l'adresse) sans alerte d'erreur,
+   * puis la tâche introuvable par /engine-rest pour ce même utilisateur.
+   */
+  async terminer(nom) {
+    const p = this.page;
+    const png = await this.photographier(nom);
+    journal(`  formulaire rempli : ${png}`);
+    this.reponsesEnErreur.length = 0;
+    await this.fermerAlertes();
+    const idTache = new URL(p.url().replace('#/', '')).searchParams.get('task');
+    const bouton = p.locator('.form-actions button.btn-primary');
+    if (await bouton.isDisabled()) {
+      const erreurs = await p.locator('.fjs-form-field-error').allInnerTexts();
+      const pngErr = await this.photographier(`${nom}-complete-inactif`);
+      echec(`${this.utilisateur} : « ${nom} » : le bouton Complete reste inactif ; erreurs du formulaire : ${erreurs.join(' ; ') || 'aucune affichée'} (${pngErr})`);
+    }
+    await bouton.click();
+    const erreur = p.locator('.notifications .alert-danger, .alert-danger:visible').first();
+    const erreurChamp = p.locator('.fjs-form-field-error:visible').first();
+    const issue = await Promise.race([
+      p.waitForURL((u) => !u.href.includes('task='), { timeout: 30000 }).then(() => 'ok'),
+      erreur.waitFor({ timeout: 30000 }).then(() => 'erreur'),
+      erreurChamp.waitFor({ timeout: 30000 }).then(() => 'champ'),
+    ]).catch(() => 'rien');
+    if (issue !== 'ok') {
+      await p.waitForTimeout(500);
+      const alertes = (await p.locator('.alert:visible').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      const champs = await p.locator('.fjs-form-field-error:visible').allInnerTexts();
+      const pngErr = await this.photographier(`${nom}-echec`);
+      echec(`${this.utilisateur} : « ${nom} » : Complete sans succès (${issue}) ; alertes : ${alertes.join(' | ') || 'aucune'} ; `
+        + `erreurs de champ : ${champs.join(' ; ') || 'aucune'} ; réponses du serveur : ${this.reponsesEnErreur.join(' | ') || 'aucune'} (${pngErr})`);
+    }
+    await p.waitForTimeout(300);
+    const alertes = (await p.locator('.alert-danger:visible').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    if (alertes.length) echec(`${this.utilisateur} : « ${nom} » : alerte après Complete : ${alertes.join(' | ')}`);
+    if (idTache) {
+      const r = await http('GET', `/engine-rest/task/${idTache}`, { auth: basic(this.utilisateur) });
+      if (r.statut !== 404) echec(`${this.utilisateur} : « ${nom} » : la tâche ${idTache} existe encore après Complete (GET /engine-rest/task → ${r.statut})`);
+    }
+    journal(`  terminée : « ${nom} » (volet refermé sans erreur, tâche ${idTache} terminée côté moteur)`);
+  }
+}
+
+// ─── Le parcours ─────────────────────────────────────────────────────────────────────
+
+// Reprise d'un parcours interrompu (mise au point) : --reprendre NUMERO:JETON:VAGUE@ÉTAPE
+// saute les ÉTAPE premières étapes (0 = dépôt) et reprend avec ce dossier.
+const reprise = (() => {
+  const i = process.argv.indexOf('--reprendre');
+  if (i < 0) return null;
+  const m = /^([^:]+):([^:]+):([^@]+)@(\d+)$/.exec(process.argv[i + 1] || '');
+  if (!m) { console.error('--reprendre NUMERO:JETON:VAGUE@ÉTAPE'); process.exit(2); }
+  return { numero: m[1], jeton: m[2], vague: m[3], depuis: Number(m[4]) };
+})();
+let indiceEtape = -1;
+
+async function etape(titre, fn) {
+  indiceEtape++;
+  if (reprise && indiceEtape < reprise.depuis) {
+    journal(`(étape ${indiceEtape} sautée : ${titre})`);
+    return;
+  }
+  const t0 = Date.now();
+  journal(`▶ ${titre}`);
+  await fn();
+  etapes.push([titre, (Date.now() - t0) / 1000]);
+}
+
+async function deposer(raisonSociale) {
+  const depot = JSON.parse(readFileSync(join(RACINE, 'src/test/resources/exemples/depot.json'), 'utf8'));
+  depot.structure.siret = siretAleatoire();
+  if (raisonSociale) depot.structure.raisonSociale = raisonSociale;
+  const r = await http('POST', '/api/dossiers', { json: depot });
+  if (r.statut !== 201) echec(`POST /api/dossiers → ${r.statut} : ${r.texte}`);
+  for (const champ of ['numero', 'jetonAcces', 'statut', 'vague']) {
+    if (!r.donnees[champ]) echec(`POST /api/dossiers : « ${champ} » absent de la réponse ${r.texte}`);
+  }
+  journal(`  déposé : ${r.donnees.numero} (SIRET ${depot.structure.siret}, vague ${r.donnees.vague}, statut ${r.donnees.statut})`);
+  journal(`  reprise possible : --reprendre ${r.donnees.numero}:${r.donnees.jetonAcces}:${r.donnees.vague}@ÉTAPE`);
+  return { numero: r.donnees.numero, jeton: r.donnees.jetonAcces, vague: r.donnees.vague, structure: depot.structure.raisonSociale, categorie: depot.categorie };
+}
+
+const colonnesDossier = (d) => [['Dossier', d.numero], ['Structure', d.structure], ['Catégorie', d.categorie], ['Vague', d.vague]];
+
+async function signerPorteur(dossier) {
+  const chemin = `/api/dossiers/${dossier.numero}/convention/signature`;
+  const auth = `Bearer ${dossier.jeton}`;
+  let r = await http('POST', chemin, { json: { signataire: 'Camille Martin, présidente' }, auth });
+  if (r.statut === 415) {
+    journal('  signature JSON refusée (415) : envoi multipart avec le PDF signé');
+    const f = new FormData();
+    f.append('signataire', 'Camille Martin, présidente');
+    f.append('fichier', new Blob([pdfMinimal()], { type: 'application/pdf' }), 'convention-signee.pdf');
+    r = await http('POST', chemin, { corps: f, auth });
+  }
+  if (r.statut < 200 || r.statut >= 300) echec(`POST ${chemin} → ${r.statut} : ${r.texte}`);
+  journal(`  convention signée par le porteur : ${r.statut} ${r.texte}`);
+}
+
+/** Attend qu'un bilan soit attendu par le moteur (après le timer d'anniversaire) ; rend son année. */
+async function attendreBilanAttendu(dossier) {
+  const fin = Date.now() + ATTENTE_TIMER_MS;
+  const auth = basic('gestionnaire');
+  while (Date.now() < fin) {
+    const r = await http('GET', `/engine-rest/execution?businessKey=${encodeURIComponent(dossier.numero)}&messageEventSubscriptionName=BilanDepose`, { auth });
+    if (r.statut !== 200) echec(`GET /engine-rest/execution (gestionnaire) → ${r.statut} ${r.texte}`);
+    if (r.donnees.length) {
+      const v = await http('GET', `/engine-rest/process-instance/${r.donnees[0].processInstanceId}/variables/anneeBilan`, { auth });
+      return v.statut === 200 ? v.donnees.value : null;
+    }
+    await pause(3000);
+  }
+  echec(`aucun bilan attendu pour ${dossier.numero} après ${ATTENTE_TIMER_MS / 1000} s : le timer d'anniversaire n'a pas été exécuté `
+    + '(lancer l\'application avec --fabriques.delais.periode-versement=PT1M, ou ATTENTE_TIMER_S plus long)');
+}
+
+async function deposerBilan(dossier, annee) {
+  const r = await http('POST', `/api/dossiers/${dossier.numero}/bilans/${annee}`, {
+    json: { commentaire: `Bilan de l'année ${annee} : activité conforme au projet, compte rendu financier joint.` },
+    auth: `Bearer ${dossier.jeton}`,
+  });
+  if (r.statut !== 202 && r.statut !== 200 && r.statut !== 201) echec(`POST /api/dossiers/${dossier.numero}/bilans/${annee} → ${r.statut} : ${r.texte}`);
+  journal(`  bilan de l'année ${annee} déposé par le porteur : ${r.statut}`);
+}
+
+async function validerBilan(tl, dossier, annee, { decision = 'Approuvé', motif = 'Bilan complet et conforme.' } = {}) {
+  await tl.connecter('instructeur');
+  await tl.ouvrir({ nom: 'Valider le bilan annuel', numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
+  await tl.reclamer();
+  await tl.verifierTexte([dossier.numero, `l'année ${annee}`], 'Valider le bilan annuel');
+  await tl.radio('Décision', decision);
+  await tl.texte('Motif', motif);
+  await tl.terminer(`valider-bilan-annee-${annee}${dossier.suffixe || ''}`);
+}
+
+async function ordonnancer(tl, dossier, annee, montant) {
+  await tl.connecter('financier');
+  await tl.ouvrir({ nom: 'Ordonnancer le versement', numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
+  await tl.reclamer();
+  const texte = await tl.verifierTexte([dossier.numero], 'Ordonnancer le versement');
+  if (!new RegExp(`année\\s*${annee}`).test(texte)) anomalie(`Ordonnancer le versement : l'année ${annee} n'est pas affichée (« ${texte.replace(/\s+/g, ' ').slice(0, 300)} »)`);
+  const chiffres = texte.replace(/[\s\u202f\u00a0.]/g, '');
+  if (montant && !chiffres.includes(String(montant))) anomalie(`Ordonnancer le versement (année ${annee}) : le montant ${montant} € n'est pas affiché`);
+  await tl.cocher("J'ordonnance ce versement");
+  await tl.terminer(`ordonnancer-versement-annee-${annee}${dossier.suffixe || ''}`);
+}
+
+async function principal() {
+  if (!reprise) rmSync(SORTIE, { recursive: true, force: true, maxRetries: 2 });
+  mkdirSync(SORTIE, { recursive: true });
+  journal(`application : ${BASE}`);
+  const sante = await http('GET', '/actuator/health/readiness').catch((e) => echec(`application injoignable sur ${BASE} : ${e.cause?.code || e.message}`));
+  if (sante.statut !== 200) echec(`application pas prête : /actuator/health/readiness → ${sante.statut}`);
+
+  const { contexte, fermer } = await ouvrirChromium({ largeur: 1400, hauteur: 1000 });
+  const page = await contexte.newPage();
+  page.setDefaultTimeout(15000);
+  const tl = new Tasklist(contexte, page);
+  const montants = [45000, 45000, 40000];
+  // A va jusqu'au solde ; B (sauf --sans-reversement ou reprise) voit son premier bilan rejeté,
+  // ce qui mène au dernier formulaire, « Décider du reversement ».
+  let A = reprise && { numero: reprise.numero, jeton: reprise.jeton, vague: reprise.vague,
+    structure: 'Association La Fabrique du Val', categorie: 'HORS_GRANDS_CENTRES', suffixe: '' };
+  let B = null;
+  const avecReversement = !reprise && !process.argv.includes('--sans-reversement');
+  const tous = () => [A, B].filter(Boolean);
+  try {
+    await etape('Dépôt par le porteur (POST /api/dossiers)', async () => {
+      A = { ...(await deposer()), suffixe: '' };
+      await attendreStatut(A, 'DEPOSE', 5000);
+      if (avecReversement) {
+        B = { ...(await deposer('Association La Fabrique du Bourg')), suffixe: '-B' };
+        if (B.vague !== A.vague) echec(`les deux dépôts ne sont pas dans la même vague : ${A.vague}, ${B.vague}`);
+      }
+    });
+
+    await etape('instructeur — Vérifier la complétude', async () => {
+      for (const d of tous()) {
+        await tl.connecter('instructeur');
+        await tl.ouvrir({ nom: 'Vérifier la complétude', ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero, d.structure], 'Vérifier la complétude');
+        // La liste des pièces manquantes n'apparaît que si le dossier est incomplet.
+        const pieces = tl.champ('textarea', 'Pièces manquantes');
+        await tl.radio('Le dossier est-il complet', 'Non, des pièces manquent');
+        if (!(await pieces.isVisible())) anomalie('Vérifier la complétude : « Pièces manquantes » ne paraît pas quand le dossier est déclaré incomplet');
+        await tl.radio('Le dossier est-il complet', 'Oui, complet');
+        if (await pieces.isVisible()) anomalie('Vérifier la complétude : « Pièces manquantes » reste affiché pour un dossier complet');
+        await tl.terminer(`verifier-completude${d.suffixe}`);
+        await attendreStatut(d, 'EN_INSTRUCTION');
+      }
+    });
+
+    await etape('referent-58 — Donner l\'avis territorial', async () => {
+      for (const d of tous()) {
+        await tl.connecter('referent-58');
+        await tl.ouvrir({ nom: "Donner l'avis territorial", ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero], "Donner l'avis territorial");
+        await tl.radio('Avis du référent territorial', 'Favorable');
+        await tl.texte('Commentaire', 'Projet bien ancré dans la Nièvre, soutenu par la communauté de communes.');
+        await tl.terminer(`donner-avis-territorial${d.suffixe}`);
+      }
+    });
+
+    await etape('instructeur — Instruire le dossier', async () => {
+      for (const d of tous()) {
+        await tl.connecter('instructeur');
+        await tl.ouvrir({ nom: 'Instruire le dossier', ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero], 'Instruire le dossier');
+        const notes = [['Gouvernance et animation', 4], ['Partenariats locaux', 5], ['Réponse à un besoin local', 4],
+          ['Offre de services', 4], ['Modèle économique viable', 3], ["Financement d'au moins un emploi", 4]];
+        for (const [libelle, n] of notes) await tl.nombre(libelle, n);
+        for (let a = 1; a <= 3; a++) await tl.nombre(`Montant proposé — année ${a}`, montants[a - 1]);
+        await tl.texte('Motivation de la proposition', 'Projet solide : gouvernance partagée, partenaires engagés, emploi pérenne.');
+        await tl.cocher("Je déclare n'avoir aucun conflit d'intérêts");
+        await tl.terminer(`instruire-dossier${d.suffixe}`);
+      }
+    });
+
+    await etape('gestionnaire — Valider la proposition', async () => {
+      for (const d of tous()) {
+        await tl.connecter('gestionnaire');
+        await tl.ouvrir({ nom: 'Valider la proposition', ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        const texte = await tl.verifierTexte([d.numero], 'Valider la proposition');
+        // La synthèse de l'instruction : score, recommandation, montants proposés.
+        const lisible = texte.replace(/[\u202f\u00a0]/g, ' ');
+        if (!/score/i.test(lisible)) anomalie(`Valider la proposition : la synthèse de l'instruction n'affiche pas de score (« ${lisible.slice(0, 400)} »)`);
+        if (!/45\s?000/.test(lisible)) anomalie('Valider la proposition : la synthèse n\'affiche pas les montants proposés (45 000 €)');
+        await tl.radio('Décision', 'Valider : transmettre au comité');
+        await tl.terminer(`valider-proposition${d.suffixe}`);
+        await attendreStatut(d, 'INSTRUIT');
+      }
+    });
+
+    await etape(`gestionnaire — clôture anticipée de la vague (POST /api/agents/vagues/{code}/cloture)`, async () => {
+      const r = await http('POST', `/api/agents/vagues/${A.vague}/cloture`, { auth: basic('gestionnaire'), json: {} });
+      if (r.statut < 200 || r.statut >= 300) echec(`POST /api/agents/vagues/${A.vague}/cloture → ${r.statut} : ${r.texte}`);
+      journal(`  vague ${A.vague} : clôture demandée → ${r.statut} ${r.texte.slice(0, 200)}`);
+    });
+
+    const tacheVague = { numero: A.vague, structure: null, colonnes: [['Vague', A.vague]] };
+    const enteteVague = (texte, etiquette) => {
+      if (/Dossier\s*\**\s*—/.test(texte)) anomalie(`${etiquette} : l'en-tête affiche « Dossier — » sans numéro (tâche de vague, sans dossier)`);
+    };
+    await etape('gestionnaire — Préparer la séance', async () => {
+      await tl.connecter('gestionnaire');
+      await tl.ouvrir({ nom: 'Préparer la séance', ...tacheVague });
+      await tl.reclamer();
+      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Préparer la séance'), 'Préparer la séance');
+      await tl.cocher("L'ordre du jour est complet");
+      await tl.terminer('preparer-seance');
+    });
+
+    await etape('comite — Délibérer en comité (liste dynamique)', async () => {
+      await tl.connecter('comite');
+      await tl.ouvrir({ nom: 'Délibérer en comité', ...tacheVague });
+      await tl.reclamer();
+      enteteVague(await tl.verifierTexte([A.vague], 'Délibérer en comité'), 'Délibérer en comité');
+      await deliberer(tl, tous(), montants);
+      await tl.terminer('deliberer-comite');
+    });
+
+    await etape('gestionnaire — Arrêter les décisions (publier)', async () => {
+      await tl.connecter('gestionnaire');
+      await tl.ouvrir({ nom: 'Arrêter les décisions', ...tacheVague });
+      await tl.reclamer();
+      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Arrêter les décisions'), 'Arrêter les décisions');
+      await tl.radio('Publication', 'Arrêter et publier les décisions (notifiées aux porteurs)');
+      await tl.terminer('arreter-decisions');
+      for (const d of tous()) await attendreStatut(d, 'LAUREAT');
+    });
+
+    await etape('porteur — signature de la convention (API)', async () => {
+      for (const d of tous()) {
+        await signerPorteur(d);
+        await attendreStatut(d, 'CONVENTION_SIGNEE_PORTEUR');
+      }
+    });
+
+    await etape("gestionnaire — Signer la convention pour l'État", async () => {
+      for (const d of tous()) {
+        await tl.connecter('gestionnaire');
+        await tl.ouvrir({ nom: "Signer la convention pour l'État", ...d, colonnes: colonnesDossier(d) });
+        await tl.reclamer();
+        await tl.verifierTexte([d.numero], "Signer la convention pour l'État");
+        await tl.cocher("Je signe la convention au nom de l'État");
+        await tl.terminer(`signer-convention-etat${d.suffixe}`);
+        await attendreStatut(d, 'CONVENTIONNE');
+      }
+    });
+
+    await etape('financier — Ordonnancer le versement (année 1)', async () => {
+      for (const d of tous()) await ordonnancer(tl, d, 1, montants[0]);
+    });
+
+    for (const annee of [2, 3]) {
+      let anneeBilan = annee - 1;
+      await etape(`anniversaire de la convention : attente du timer (versement de l'année ${annee})`, async () => {
+        anneeBilan = await attendreBilanAttendu(A);
+        journal(`  bilan attendu par le moteur : année ${anneeBilan}`);
+        if (anneeBilan !== annee - 1) anomalie(`avant le versement de l'année ${annee}, le moteur attend le bilan de l'année ${anneeBilan} (attendu ${annee - 1})`);
+      });
+      await etape(`porteur — bilan de l'année ${anneeBilan} (API)`, async () => deposerBilan(A, anneeBilan));
+      await etape(`instructeur — Valider le bilan annuel (année ${anneeBilan})`, async () => validerBilan(tl, A, anneeBilan));
+      await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, A, annee, montants[annee - 1]));
+      if (B && annee === 2) {
+        await etape('dossier B — bilan de l\'année 1 rejeté, puis gestionnaire « Décider du reversement »', async () => {
+          const anneeB = await attendreBilanAttendu(B);
+          await deposerBilan(B, anneeB);
+          await validerBilan(tl, B, anneeB, { decision: 'Rejeté : suspendre les versements', motif: 'Compte rendu financier incohérent avec les dépenses déclarées.' });
+          await tl.connecter('gestionnaire');
+          await tl.ouvrir({ nom: 'Décider du reversement', ...B, colonnes: colonnesDossier(B) });
+          await tl.reclamer();
+          await tl.verifierTexte([B.numero], 'Décider du reversement');
+          // D'abord plus que les sommes versées (45 000 €) : le serveur refuse, Tasklist le dit.
+          await tl.nombre('Montant à reverser', 60000);
+          await tl.texte('Motif de la décision', 'Reversement demandé : dépenses non justifiées.');
+          await tl.terminerRefuse('decider-reversement-B', 'reversement doit être compris entre');
+          await tl.nombre('Montant à reverser', 10000);
+          await tl.texte('Motif de la décision', 'Reversement partiel : dépenses de l\'année 1 non justifiées à hauteur de 10 000 €.');
+          await tl.terminer('decider-reversement-B');
+          await attendreStatut(B, 'VERSEMENTS_SUSPENDUS');
+        });
+      }
+    }
+
+    await etape('porteur — bilan final (année 3, API)', async () => {
+      const annee = await attendreBilanAttendu(A);
+      if (annee !== 3) anomalie(`bilan final : le moteur attend l'année ${annee} (attendu 3)`);
+      await deposerBilan(A, 3);
+    });
+    await etape('instructeur — Valider le bilan final (année 3)', async () => validerBilan(tl, A, 3));
+
+    await etape('porteur — le dossier est soldé (GET /api/dossiers/{numero})', async () => {
+      const statut = await attendreStatut(A, 'SOLDE', 30000);
+      journal(`  statut final de ${A.numero} : ${statut}${B ? ` ; de ${B.numero} : ${await statutDossier(B)}` : ''}`);
+      for (const d of tous()) {
+        const r = await http('GET', `/api/dossiers/${d.numero}`, { auth: `Bearer ${d.jeton}` });
+        writeFileSync(join(SORTIE, `dossier-final${d.suffixe}.json`), JSON.stringify(r.donnees, null, 2));
+      }
+    });
+  } finally {
+    await fermer();
+  }
+}
+
+/**
+ * La liste dynamique du comité : une ligne par dossier de la vague, construite à partir d'une
+ * variable Json. Chaque dossier du parcours y est déclaré lauréat avec ses trois montants.
+ */
+async function deliberer(tl, dossiers, montants) {
+  const p = tl.page;
+  const liste = p.locator('.fjs-container .fjs-form-field-dynamiclist').filter({ hasText: 'Décisions' }).first();
+  if (!(await liste.count())) echec('Délibérer en comité : la liste « Décisions » n\'est pas rendue');
+  // Les lignes : form-js 1.8.7 suffixe l'identifiant de chaque champ répété par l'indice de sa ligne
+  // (…-Field_decision_numero_0, _1…) ; la ligne porte le numéro du dossier en lecture seule.
+  const lignes = await p.evaluate(() => [...document.querySelectorAll('.fjs-container input[id*="-Field_decision_numero_"]')].map((e) => {
+    const indice = e.id.replace(/.*_(\d+)$/, '$1');
+    return { indice, numero: e.value, resume: document.querySelector(`.fjs-container [id$="-Field_decision_resume_${indice}"]`)?.value };
+  }));
+  journal(`  ${lignes.length} ligne(s) dans la liste des décisions : ${lignes.map((l) => l.numero || '(vide)').join(', ')}`);
+  if (!lignes.length) {
+    const png = await tl.photographier('deliberer-comite-sans-ligne');
+    echec(`Délibérer en comité : aucune ligne rendue dans la liste des décisions (${png})`);
+  }
+  for (const dossier of dossiers) {
+    const ligne = lignes.find((l) => l.numero === dossier.numero);
+    if (!ligne) {
+      const png = await tl.photographier('deliberer-comite-ligne-absente');
+      echec(`Délibérer en comité : pas de ligne pour ${dossier.numero} (lignes : ${lignes.map((l) => l.numero).join(', ')}) (${png})`);
+    }
+    if (!ligne.resume || !ligne.resume.includes(dossier.structure)) anomalie(`Délibérer en comité : le résumé de la ligne ${dossier.numero} ne nomme pas la structure (« ${ligne.resume} »)`);
+    else journal(`  ligne ${dossier.numero} : « ${ligne.resume} »`);
+    const champ = (cle) => p.locator(`.fjs-container [id$="-Field_decision_${cle}_${ligne.indice}"]`);
+    for (const cle of ['numero', 'resume']) {
+      if (await champ(cle).isEditable()) anomalie(`Délibérer en comité : le champ « ${cle} » de la ligne ${dossier.numero} est modifiable (attendu : lecture seule)`);
+    }
+    // La décision : une liste déroulante de form-js (pas un <select> natif) : clic, puis l'option.
+    const affichage = p.locator(`.fjs-container [id$="-Field_decision_decision_${ligne.indice}-display"]`);
+    await affichage.click();
+    await p.locator('.fjs-dropdownlist-item', { hasText: 'Lauréat' }).first().click();
+    const affiche = (await affichage.innerText()).trim();
+    if (affiche !== 'Lauréat') anomalie(`Délibérer en comité : la décision choisie pour ${dossier.numero} s'affiche « ${affiche} » (attendu « Lauréat »)`);
+    for (let a = 1; a <= 3; a++) await tl.saisir(champ(`montant${a}`), montants[a - 1], `Année ${a} (€), ${dossier.numero}`);
+    await tl.saisir(champ('motivation'), 'Projet retenu : ancrage territorial et modèle économique solides.', `Motivation, ${dossier.numero}`);
+  }
+  // Les autres lignes (dossiers d'autres dépôts dans la même vague) restent sans décision : reportés.
+  //
+  // Tasklist 7.24 tient le formulaire pour invalide dès qu'une clé figure dans les erreurs de
+  // form-js ; or form-js 1.8.7 laisse une clé (tableau vide) pour chaque champ d'une liste
+  // dynamique mis à jour (Form._update : errors[id][indice] = undefined). « Complete » reste
+  // donc inactif ; « Save » appelle form.submit(), qui revalide et vide les erreurs.
+  const complete = p.locator('.form-actions button.btn-primary');
+  if (await complete.isDisabled()) {
+    const png = await tl.photographier('deliberer-comite-complete-inactif');
+    anomalie('Délibérer en comité : « Complete » reste inactif, formulaire rempli et sans erreur affichée (liste dynamique form-js 1.8.7 '
+      + `+ Tasklist 7.24 : clés d'erreur vides) ; contournement d'une personne : « Save » puis « Complete » (${png})`);
+    await p.locator('.form-actions button', { hasText: 'Save' }).click();
+    await p.waitForFunction(() => !document.querySelector('.form-actions button.btn-primary').disabled, null, { timeout: 5000 })
+      .catch(() => echec('Délibérer en comité : « Complete » reste inactif même après « Save »'));
+    journal('  « Save » a rendu « Complete » actif');
+  }
+}
+
+let code = 0;
+try {
+  await principal();
+} catch (e) {
+  code = 1;
+  console.error(`\nÉCHEC : ${e instanceof EchecParcours ? e.message : e.stack}`);
+}
+const duree = ((Date.now() - debut) / 1000).toFixed(0);
+console.log('\nDurées des étapes :');
+for (const [titre, s] of etapes) console.log(`  ${s.toFixed(1).padStart(7)} s  ${titre}`);
+if (anomalies.length) {
+  code = 1;
+  console.error(`\n${anomalies.length} anomalie(s) :`);
+  for (const a of anomalies) console.error(`  - ${a}`);
+}
+console.log(`\nparcours-tasklist : ${code === 0 ? 'RÉUSSI' : 'ÉCHEC'} en ${duree} s — images sous ${SORTIE}`);
+process.exit(code);
