@@ -225,19 +225,26 @@ class CycleDeVieIT {
         soumettreTache("gestionnaire", preparation, "seancePreparee", true);
 
         String deliberation = tacheVague("comite", "UserTask_Deliberer");
-        JsonNode variable = http.get("/engine-rest/task/" + deliberation + "/localVariables?deserializeValues=false", basic("comite")).json().get("decisions");
-        assertThat(variable.get("type").asText()).isEqualTo("Json");
-        JsonNode lignes = variable.get("value").isTextual() ? Http.JSON.readTree(variable.get("value").asText()) : variable.get("value");
-        assertThat(lignes).as(variable.toString()).hasSize(1);
-        assertThat(lignes.get(0).get("numero").asText()).isEqualTo(numero);
-        var ligne = (com.fasterxml.jackson.databind.node.ObjectNode) lignes.get(0);
-        ligne.put("decision", decision);
-        if (m1 != null) {
-            ligne.put("montant1", m1).put("montant2", m2).put("montant3", m3);
-        }
-        ligne.put("motivation", motivation);
-        Http.Reponse r = http.postJson("/engine-rest/task/" + deliberation + "/submit-form",
-                Map.of("variables", Map.of("decisions", Map.of("value", lignes.toString(), "type", "Json"))), basic("comite"));
+        JsonNode locales = http.get("/engine-rest/task/" + deliberation + "/localVariables?deserializeValues=false", basic("comite")).json();
+        JsonNode choix = Http.JSON.readTree(locales.get("choixDossiers").get("value").asText());
+        assertThat(choix).hasSize(1);
+        assertThat(choix.get(0).get("value").asText()).isEqualTo(numero);
+        assertThat(choix.get(0).get("label").asText()).contains(numero).contains("score").contains("proposé");
+        // What Tasklist submits for this form: the checklists as Json, the two texts as strings.
+        String laureats = "LAUREAT".equals(decision) ? "[\"" + numero + "\"]" : "[]";
+        String ajournes = "AJOURNE".equals(decision) ? "[\"" + numero + "\"]" : "[]";
+        Map<String, Object> champs = new java.util.HashMap<>();
+        champs.put("laureats", Map.of("value", laureats, "type", "Json"));
+        champs.put("ajournes", Map.of("value", ajournes, "type", "Json"));
+        champs.put("motivations", Map.of("value", numero + " : " + motivation));
+        champs.put("montantsModifies", Map.of("value", m1 == null ? "" : numero + " : " + m1 + " / " + m2 + " / " + m3));
+        // A malformed amounts line is refused, naming the field and the dossier.
+        Map<String, Object> fautif = new java.util.HashMap<>(champs);
+        fautif.put("montantsModifies", Map.of("value", numero + " : cinquante mille"));
+        Http.Reponse refus = http.postJson("/engine-rest/task/" + deliberation + "/submit-form", Map.of("variables", fautif), basic("comite"));
+        assertThat(refus.statut()).isEqualTo(400);
+        assertThat(refus.json().get("message").asText()).contains("montantsModifies").contains(numero);
+        Http.Reponse r = http.postJson("/engine-rest/task/" + deliberation + "/submit-form", Map.of("variables", champs), basic("comite"));
         assertThat(r.statut()).as(r.corps()).isEqualTo(204);
 
         String arret = tacheVague("gestionnaire", "UserTask_ArreterDecisions");
@@ -292,6 +299,37 @@ class CycleDeVieIT {
         assertThat(encore.statut()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from instruction i join dossier d on d.id = i.dossier_id where d.numero = ? and i.proposition is not null")
                 .param(numero).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void lesColonnesDuFiltreMontrentLeDossierALInstructeur() {
+        deposer();
+        String filtre = null;
+        for (JsonNode f : http.get("/engine-rest/filter?resourceType=Task", basic("instructeur")).json()) {
+            if ("Tâches de mon groupe".equals(f.get("name").asText())) {
+                filtre = f.get("id").asText();
+            }
+        }
+        assertThat(filtre).isNotNull();
+        // What Tasklist sends: the list with the filter's variables, in HAL.
+        Map<String, String> hal = new java.util.HashMap<>(basic("instructeur"));
+        hal.put("Accept", "application/hal+json");
+        Http.Reponse r = http.envoyer("POST", "/engine-rest/filter/" + filtre + "/list?firstResult=0&maxResults=200", "{}",
+                "application/json", hal);
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        JsonNode tache = null;
+        for (JsonNode t : r.json().get("_embedded").get("task")) {
+            if (t.get("name").asText().contains(numero)) {
+                tache = t;
+            }
+        }
+        assertThat(tache).as("la tâche du dossier dans « Tâches de mon groupe »").isNotNull();
+        java.util.Map<String, String> colonnes = new java.util.HashMap<>();
+        for (JsonNode v : tache.path("_embedded").path("variable")) {
+            colonnes.put(v.get("name").asText(), v.get("value").asText());
+        }
+        assertThat(colonnes).containsEntry("numero", numero).containsEntry("structure", "Association La Fabrique du Val")
+                .containsEntry("categorie", "HORS_GRANDS_CENTRES").containsKey("vague");
     }
 
     @Test

@@ -34,6 +34,12 @@ class VersementsIT {
     @Autowired
     org.springframework.context.ApplicationContext contexte;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taches;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
     CreerVague creerVague;
     @Autowired
     EmettreOrdreVersement emettre;
@@ -139,6 +145,45 @@ class VersementsIT {
         }
         pool2.shutdown();
         assertThat(emis).isEqualTo(1);
+    }
+
+    @Test
+    void unBilanRejeteSuspendLesVersementsEtLeGestionnaireDecideDuReversement() {
+        String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
+        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        // Year 2 falls due: the year-1 report is awaited.
+        for (var j : management.createJobQuery().activityId("TimerEvent_EcheanceVersement").list()) {
+            var pi = runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).singleResult();
+            if (numero.equals(pi.getBusinessKey())) {
+                management.executeJob(j.getId());
+            }
+        }
+        Http.Reponse depot = http.postMultipart("/api/dossiers/" + numero + "/bilans/1",
+                Map.of("bilanActivite", List.of(Http.Fichier.pdf("bilan.pdf", numero)), "compteRenduFinancier",
+                        List.of(Http.Fichier.pdf("comptes.pdf", numero))), Map.of("commentaire", "Activité réduite, comptes incomplets"),
+                Http.bearer(parcours.jeton(numero)));
+        assertThat(depot.statut()).as(depot.corps()).isEqualTo(202);
+        parcours.completer(numero, "UserTask_ValiderBilanAnnuel", "instructeur", Map.of("decisionBilan", "REJETE",
+                "motifBilan", "Dépenses sans rapport avec le projet"));
+        assertThat(parcours.statut(numero)).isEqualTo("VERSEMENTS_SUSPENDUS");
+
+        var tache = taches.createTaskQuery().processInstanceBusinessKey(numero).taskDefinitionKey("UserTask_DeciderReversement").singleResult();
+        assertThat(taches.getVariableLocal(tache.getId(), "suspension").toString()).contains("Dépenses sans rapport")
+                .contains("50 000 €");
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("montantReversement", 60000,
+                "motifReversement", "Dépenses non justifiées")))
+                .hasMessageContaining("montantReversement").hasMessageContaining("50 000 €");
+        taches.setAssignee(tache.getId(), null);
+        parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("montantReversement", 20000,
+                "motifReversement", "Dépenses non justifiées de l'année 1"));
+        JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
+        assertThat(finances.get("totalVerse").asInt()).isEqualTo(50_000);
+        assertThat(finances.get("totalReverse").asInt()).isEqualTo(20_000);
+        assertThat(finances.get("resteAVerser").asLong()).isZero();
+        JsonNode vue = http.get("/api/dossiers/" + numero, Http.bearer(parcours.jeton(numero))).json();
+        assertThat(vue.get("totalReverse").asInt()).isEqualTo(20_000);
+        assertThat(vue.get("historique").toString()).contains("Reversement de 20 000 €");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(numero).count()).isZero();
     }
 
     @Test

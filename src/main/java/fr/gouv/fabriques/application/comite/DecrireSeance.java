@@ -79,7 +79,7 @@ public class DecrireSeance {
         });
         Map<Categorie, Integer> nouveaux = new EnumMap<>(Categorie.class);
         long engagement = 0;
-        StringBuilder lignes = new StringBuilder("| Dossier | Décision | Montants | Motivation |\n|---|---|---|---|\n");
+        StringBuilder lignes = new StringBuilder("**Décisions proposées**\n\n");
         for (DecisionComiteRepository.Proposition prop : decisions.propositions(vague)) {
             var d = prop.decision();
             if (d.decision() == TypeDecision.LAUREAT) {
@@ -87,10 +87,11 @@ public class DecrireSeance {
                 engagement += prop.engagement();
             }
             MontantsAnnuels m = d.montants();
-            lignes.append("| ").append(numeros.getOrDefault(d.dossierId(), "?")).append(" | ").append(d.decision()).append(" | ")
-                    .append(m == null ? "—" : PlafondsFinancement.euros(m.annee1()) + " / " + PlafondsFinancement.euros(m.annee2()) + " / "
+            // A list, not a table: the motivations are long and the form pane is narrow.
+            lignes.append("- **").append(numeros.getOrDefault(d.dossierId(), "?")).append("** : ").append(d.decision())
+                    .append(m == null ? "" : " — " + PlafondsFinancement.euros(m.annee1()) + " / " + PlafondsFinancement.euros(m.annee2()) + " / "
                             + PlafondsFinancement.euros(m.annee3()))
-                    .append(" | ").append(d.motivation() == null ? "" : d.motivation().replace("|", "/").replace("\n", " ")).append(" |\n");
+                    .append(d.motivation() == null ? "" : "  \n  _" + d.motivation().replace("\n", " ").replace("_", "\\_") + "_").append('\n');
         }
         StringBuilder sb = new StringBuilder("**Effet de la publication**\n\n| Catégorie | Lauréats après | Quota |\n|---|---|---|\n");
         for (Categorie c : Categorie.values()) {

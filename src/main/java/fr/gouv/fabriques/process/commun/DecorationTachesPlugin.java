@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Every user task of every model carries its dossier in its name, so a Tasklist
- * list reads « Instruire le dossier FDT-2026-0042 — La Fabrique du Val ». Done once
- * here for all models, so the names analysts see in the Modeler stay plain.
+ * list reads « Instruire le dossier FDT-2026-0042 — La Fabrique du Val », and the
+ * dossier's number, structure, category and wave as its own variables (the filters'
+ * columns). Done once here for all models, so the names analysts see stay plain.
  */
 public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
 
@@ -35,7 +36,19 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** The Tasklist columns (filters show numero, structure, categorie, vague). */
+    static final java.util.List<String> COLONNES = java.util.List.of(Variables.NUMERO, Variables.STRUCTURE, Variables.CATEGORIE,
+            Variables.VAGUE);
+
     static void nommer(DelegateTask tache) {
+        // Copied onto the task: an agent may read his task's own variables, not the whole process instance's,
+        // and Tasklist's columns would otherwise stay empty for him.
+        for (String nom : COLONNES) {
+            Object valeur = tache.getVariable(nom);
+            if (valeur != null) {
+                tache.setVariableLocal(nom, valeur);
+            }
+        }
         Object numero = tache.getVariable(Variables.NUMERO);
         Object vague = tache.getVariable(Variables.VAGUE);
         if (numero == null && vague != null && tache.getName() != null && !tache.getName().contains(vague.toString())) {
