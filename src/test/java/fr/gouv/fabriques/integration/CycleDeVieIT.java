@@ -229,7 +229,7 @@ class CycleDeVieIT {
         JsonNode choix = Http.JSON.readTree(locales.get("choixDossiers").get("value").asText());
         assertThat(choix).hasSize(1);
         assertThat(choix.get(0).get("value").asText()).isEqualTo(numero);
-        assertThat(choix.get(0).get("label").asText()).contains(numero).contains("score").contains("proposé");
+        assertThat(choix.get(0).get("label").asText()).contains(numero).contains("/100").contains("FAVORABLE");
         // What Tasklist submits for this form: the checklists as Json, the two texts as strings.
         String laureats = "LAUREAT".equals(decision) ? "[\"" + numero + "\"]" : "[]";
         String ajournes = "AJOURNE".equals(decision) ? "[\"" + numero + "\"]" : "[]";

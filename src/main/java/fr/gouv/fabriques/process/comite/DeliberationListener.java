@@ -9,7 +9,6 @@ import fr.gouv.fabriques.application.comite.ProposerDecisions;
 import fr.gouv.fabriques.application.port.ClassementVague;
 import fr.gouv.fabriques.domain.ErreursValidation;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
-import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.TypeDecision;
 import fr.gouv.fabriques.domain.Violation;
 import fr.gouv.fabriques.process.commun.Agents;
@@ -90,9 +89,10 @@ class DeliberationListener implements TaskListener {
         StringBuilder motivations = new StringBuilder();
         StringBuilder montants = new StringBuilder();
         for (ClassementVague.Ligne l : dossiers) {
-            choix.addObject().put("value", l.numero()).put("label", l.numero() + " — " + l.structure() + " — " + l.categorie()
-                    + " — score " + (l.score() == null ? "—" : l.score()) + " — " + (l.recommandation() == null ? "—" : l.recommandation())
-                    + " — proposé " + (l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total())));
+            // Short enough for one line of Tasklist's form pane; the agenda above gives the details.
+            String structure = l.structure().length() > 38 ? l.structure().substring(0, 37) + "…" : l.structure();
+            choix.addObject().put("value", l.numero()).put("label", l.numero() + " — " + structure + " — "
+                    + (l.score() == null ? "non noté" : l.score() + "/100") + (l.recommandation() == null ? "" : " " + l.recommandation()));
             if (l.decisionProposee() == TypeDecision.LAUREAT) {
                 laureats.add(l.numero());
                 MontantsAnnuels m = l.montantsProposesParLeComite();
