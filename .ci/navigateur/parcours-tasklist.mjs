@@ -1,16 +1,17 @@
 // Parcours d'un dossier, rôle par rôle, dans Camunda Tasklist avec un vrai Chromium.
 //
-//   node parcours-tasklist.mjs http://localhost:8094
+//   node parcours-tasklist.mjs http://localhost:8094 [--sans-reversement] [--montants-modifies]
 //
 // Le porteur dépose par l'API ; chaque agent se connecte à Tasklist, trouve la tâche dans
-// « Tâches de mon groupe », la réclame (Claim), remplit le formulaire Camunda comme une
-// personne (clics sur les boutons radio et les cases, saisie des nombres et des textes),
-// la termine (Complete) et attend la notification de succès. Une image de chaque
-// formulaire rempli est écrite sous target/navigateur/. Le parcours va jusqu'au solde :
-// statut SOLDE lu par le porteur.
+// « Tâches de mon groupe » (la carte doit montrer ses colonnes), la réclame (Claim), remplit le
+// formulaire Camunda comme une personne (clics sur les boutons radio et les cases, saisie des
+// nombres et des textes), la termine (Complete) et vérifie qu'elle est terminée (volet refermé
+// sans erreur, tâche introuvable côté moteur). Une image de chaque formulaire rempli est écrite
+// sous target/navigateur/. Le parcours va jusqu'au solde : statut SOLDE lu par le porteur.
 //
 // Code de sortie 0 si tout est passé ; 1 sinon, avec le message de l'étape qui a échoué
-// (et la liste des anomalies relevées en chemin, qui n'arrêtent pas le parcours).
+// (et la liste des anomalies relevées en chemin, qui n'arrêtent pas le parcours mais le font échouer).
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,12 +44,14 @@ function anomalie(message) {
   console.log(`         ✗ ANOMALIE : ${message}`);
 }
 
-const dejaSignalees = new Set();
-/** Une anomalie signalée une fois par clé (par exemple : colonnes absentes, une fois par agent). */
-function anomalieUnique(cle, message) {
-  if (dejaSignalees.has(cle)) return;
-  dejaSignalees.add(cle);
-  anomalie(message);
+// Ce qui se lit mal sans empêcher le travail (libellé coupé, texte qui déborde du volet) :
+// signalé en ⚠ ; fait échouer le parcours avec --strict, comme rendu-bpmn.mjs.
+const STRICT = process.argv.includes('--strict');
+const defautsLecture = [];
+function defautLecture(message) {
+  if (STRICT) return anomalie(message);
+  defautsLecture.push(message);
+  console.log(`         ⚠ ${message}`);
 }
 
 function echec(message) {
@@ -98,10 +101,18 @@ function siretAleatoire() {
   }
 }
 
-/** Un PDF minimal valide (une page blanche), pour une signature envoyée en multipart. */
-function pdfMinimal() {
+/**
+ * Un PDF minimal valide (une page A4 portant une ligne de texte), pour la convention signée et
+ * les pièces du bilan. Le texte rend chaque fichier unique : le serveur écarte une pièce déjà
+ * jointe au dossier (même SHA-256).
+ */
+function pdfMinimal(texte = 'Document') {
+  const ligne = texte.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
+  const flux = `BT /F1 12 Tf 72 770 Td (${ligne}) Tj ET`;
   const objets = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${flux.length} >>\nstream\n${flux}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
   let pdf = '%PDF-1.4\n';
   const positions = [];
   objets.forEach((o, i) => { positions.push(pdf.length); pdf += `${i + 1} 0 obj\n${o}\nendobj\n`; });
@@ -143,6 +154,9 @@ const FILTRES_ATTENDUS = {
   financier: ['Mes tâches', 'Tâches de mon groupe', 'Versements et bilans'],
 };
 const filtresVerifies = new Set();
+/** Les agents dont une carte de tâche a montré toutes ses colonnes ; tous doivent y figurer à la fin. */
+const colonnesVues = new Set();
+const AGENTS_DU_PARCOURS = ['instructeur', 'referent-58', 'gestionnaire', 'comite', 'financier'];
 
 class Tasklist {
   constructor(contexte, page) {
@@ -231,13 +245,30 @@ class Tasklist {
     if (!titre.includes(numero) || (structure && !titre.includes(structure))) {
       anomalie(`nom de tâche sans le dossier et la structure : « ${titre} »`);
     }
-    if (colonnes) {
-      const texte = (await carte.first().locator('.variables').innerText().catch(() => '')).replace(/\s+/g, ' ');
-      const absentes = colonnes.filter(([libelle, valeur]) => !texte.includes(libelle) || (valeur && !texte.includes(valeur)));
-      if (absentes.length) {
-        anomalieUnique(`colonnes|${this.utilisateur}|${filtre}`, `${this.utilisateur}, filtre « ${filtre} », tâche « ${titre} » (et suivantes) : colonnes absentes de la carte : `
-          + `${absentes.map(([l, v]) => `${l}${v ? ` (${v})` : ''}`).join(', ')} (carte : « ${texte.trim() || 'vide'} »)`);
+    // Les colonnes du filtre (variables locales de chaque tâche) : chaque carte, pour chaque agent.
+    if (!colonnes?.length) echec(`${this.utilisateur} : « ${titre} » : colonnes attendues non précisées par le parcours`);
+    // La carte n'en montre que deux, repliée : on la déplie (chevron) comme une personne.
+    const volet = carte.first().locator('.task-card-details .shutter');
+    if (await volet.isVisible().catch(() => false)) {
+      await volet.click();
+      await carte.first().locator('.task-card-details.expanded').waitFor({ timeout: 3000 })
+        .catch(() => anomalie(`${this.utilisateur} : « ${titre} » : la carte ne se déplie pas au clic sur son chevron`));
+      await p.waitForTimeout(300);
+    }
+    const texteCarte = (await carte.first().locator('.variables').innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+    const absentes = colonnes.filter(([libelle, valeur]) => !texteCarte.includes(libelle) || (valeur && !texteCarte.includes(valeur)));
+    if (absentes.length) {
+      const png = await this.capture(`colonnes-absentes-${this.utilisateur}-${nom.replace(/\W+/g, '-')}`);
+      anomalie(`${this.utilisateur}, filtre « ${filtre} », tâche « ${titre} » : colonnes absentes de la carte : `
+        + `${absentes.map(([l, v]) => `${l}${v ? ` (${v})` : ''}`).join(', ')} (carte : « ${texteCarte || 'vide'} ») (${png})`);
+    } else {
+      if (!colonnesVues.has(this.utilisateur)) {
+        colonnesVues.add(this.utilisateur);
+        const png = join(SORTIE, `carte-${this.utilisateur}.png`);
+        await carte.first().screenshot({ path: png });
+        journal(`  carte de la tâche, dépliée : ${png}`);
       }
+      journal(`  colonnes de la carte : ${texteCarte}`);
     }
     await carte.first().locator('h4.task a').click();
     await p.locator('.fjs-container').waitFor({ timeout: 20000 }).catch(async () => {
@@ -338,7 +369,25 @@ class Tasklist {
     await p.waitForTimeout(200);
     const chemin = join(SORTIE, `${String(++numeroEtape).padStart(2, '0')}-${nom}.png`);
     await p.screenshot({ path: chemin });
+    // Rien ne doit déborder du volet à droite ni s'y lire en défilant de côté ; form-js écrit ses
+    // libellés sur une ligne (white-space: nowrap ; overflow: hidden) : un libellé trop long est coupé net.
+    const { debordements, coupes } = await p.evaluate(() => {
+      const c = document.querySelector('.fjs-container');
+      if (!c) return { debordements: [], coupes: [] };
+      const droite = c.getBoundingClientRect().right + 1;
+      const nom = (e) => (e.innerText || e.value || '').replace(/\s+/g, ' ').trim();
+      const debordements = [...c.querySelectorAll('*')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        const defile = ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1;
+        return r.width > 0 && (r.right > droite || defile);
+      }).map((e) => `${e.tagName.toLowerCase()} « ${nom(e).slice(0, 60)} »`);
+      const coupes = [...c.querySelectorAll('.fjs-form-field-label')].filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+        .map((e) => `« ${nom(e)} » (${e.clientWidth} px visibles sur ${e.scrollWidth})`);
+      return { debordements, coupes };
+    });
     await p.setViewportSize(taille);
+    if (debordements.length) defautLecture(`${this.utilisateur} : « ${nom} » : débordement horizontal du formulaire : ${debordements.slice(0, 5).join(' ; ')} (${chemin})`);
+    if (coupes.length) defautLecture(`${this.utilisateur} : « ${nom} » : ${coupes.length} libellé(s) coupé(s) à droite : ${coupes.join(' ; ')} (${chemin})`);
     return chemin;
   }
 
@@ -448,6 +497,29 @@ async function etape(titre, fn) {
   etapes.push([titre, (Date.now() - t0) / 1000]);
 }
 
+/**
+ * Le parcours clôt la vague ouverte de l'appel, et aucune autre ne s'ouvre d'elle-même : pour un
+ * second parcours sur la même base, le gestionnaire en ouvre une (POST /api/agents/vagues).
+ */
+async function vagueOuverte() {
+  const auth = basic('gestionnaire');
+  const r = await http('GET', '/api/agents/vagues', { auth });
+  if (r.statut !== 200) echec(`GET /api/agents/vagues (gestionnaire) → ${r.statut} ${r.texte}`);
+  const ouverte = r.donnees.find((v) => v.appel === 'FABRIQUES_TERRITOIRE' && v.etat === 'OUVERTE');
+  if (ouverte) return;
+  const maintenant = new Date();
+  const jours = (n) => new Date(maintenant.getTime() + n * 86400000);
+  const nouvelle = {
+    code: `FDT-${maintenant.getUTCFullYear()}-P${Math.floor(maintenant.getTime() / 1000).toString(36).toUpperCase().slice(-6)}`,
+    appel: 'FABRIQUES_TERRITOIRE',
+    dateLimite: jours(30).toISOString().replace(/\.\d+Z$/, 'Z'),
+    dateComite: jours(45).toISOString().slice(0, 10),
+  };
+  const c = await http('POST', '/api/agents/vagues', { auth, json: nouvelle });
+  if (c.statut !== 201) echec(`aucune vague FABRIQUES_TERRITOIRE ouverte, et POST /api/agents/vagues → ${c.statut} ${c.texte}`);
+  journal(`  aucune vague ouverte (parcours précédent) : vague ${nouvelle.code} ouverte par le gestionnaire jusqu'au ${nouvelle.dateLimite.slice(0, 10)}`);
+}
+
 async function deposer(raisonSociale) {
   const depot = JSON.parse(readFileSync(join(RACINE, 'src/test/resources/exemples/depot.json'), 'utf8'));
   depot.structure.siret = siretAleatoire();
@@ -464,19 +536,20 @@ async function deposer(raisonSociale) {
 
 const colonnesDossier = (d) => [['Dossier', d.numero], ['Structure', d.structure], ['Catégorie', d.categorie], ['Vague', d.vague]];
 
+/** La convention signée par le porteur : multipart, « fichier » (un PDF) et « signataire ». */
 async function signerPorteur(dossier) {
   const chemin = `/api/dossiers/${dossier.numero}/convention/signature`;
-  const auth = `Bearer ${dossier.jeton}`;
-  let r = await http('POST', chemin, { json: { signataire: 'Camille Martin, présidente' }, auth });
-  if (r.statut === 415) {
-    journal('  signature JSON refusée (415) : envoi multipart avec le PDF signé');
-    const f = new FormData();
-    f.append('signataire', 'Camille Martin, présidente');
-    f.append('fichier', new Blob([pdfMinimal()], { type: 'application/pdf' }), 'convention-signee.pdf');
-    r = await http('POST', chemin, { corps: f, auth });
+  const pdf = pdfMinimal(`Convention ${dossier.numero} signee par Camille Martin, presidente`);
+  const f = new FormData();
+  f.append('signataire', 'Camille Martin, présidente');
+  f.append('fichier', new Blob([pdf], { type: 'application/pdf' }), `convention-signee-${dossier.numero}.pdf`);
+  const r = await http('POST', chemin, { corps: f, auth: `Bearer ${dossier.jeton}` });
+  if (r.statut !== 200) echec(`POST ${chemin} (multipart) → ${r.statut} : ${r.texte}`);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  if (r.donnees?.conventionSignee?.sha256 !== sha256) {
+    echec(`POST ${chemin} : empreinte du fichier enregistré ${r.donnees?.conventionSignee?.sha256}, attendu ${sha256} (${r.texte})`);
   }
-  if (r.statut < 200 || r.statut >= 300) echec(`POST ${chemin} → ${r.statut} : ${r.texte}`);
-  journal(`  convention signée par le porteur : ${r.statut} ${r.texte}`);
+  journal(`  ${dossier.numero} : convention signée par le porteur (multipart, ${pdf.length} octets, SHA-256 vérifié) : ${r.statut}`);
 }
 
 /** Attend qu'un bilan soit attendu par le moteur (après le timer d'anniversaire) ; rend son année. */
@@ -496,20 +569,36 @@ async function attendreBilanAttendu(dossier) {
     + '(lancer l\'application avec --fabriques.delais.periode-versement=PT1M, ou ATTENTE_TIMER_S plus long)');
 }
 
+/** Les noms des deux pièces du bilan d'une année, que le formulaire de l'instructeur doit lister. */
+const piecesBilan = (dossier, annee) => [`bilan-activite-${dossier.numero}-annee-${annee}.pdf`, `compte-rendu-financier-${dossier.numero}-annee-${annee}.pdf`];
+
+/** Le bilan annuel du porteur : multipart, « commentaire », « bilanActivite » et « compteRenduFinancier » (PDF). */
 async function deposerBilan(dossier, annee) {
-  const r = await http('POST', `/api/dossiers/${dossier.numero}/bilans/${annee}`, {
-    json: { commentaire: `Bilan de l'année ${annee} : activité conforme au projet, compte rendu financier joint.` },
-    auth: `Bearer ${dossier.jeton}`,
-  });
-  if (r.statut !== 202 && r.statut !== 200 && r.statut !== 201) echec(`POST /api/dossiers/${dossier.numero}/bilans/${annee} → ${r.statut} : ${r.texte}`);
-  journal(`  bilan de l'année ${annee} déposé par le porteur : ${r.statut}`);
+  const [activite, compteRendu] = piecesBilan(dossier, annee);
+  const f = new FormData();
+  f.append('commentaire', `Bilan de l'année ${annee} : activité conforme au projet, compte rendu financier joint.`);
+  f.append('bilanActivite', new Blob([pdfMinimal(`Bilan d'activite ${dossier.numero} annee ${annee}`)], { type: 'application/pdf' }), activite);
+  f.append('compteRenduFinancier', new Blob([pdfMinimal(`Compte rendu financier ${dossier.numero} annee ${annee}`)], { type: 'application/pdf' }), compteRendu);
+  const r = await http('POST', `/api/dossiers/${dossier.numero}/bilans/${annee}`, { corps: f, auth: `Bearer ${dossier.jeton}` });
+  if (r.statut !== 202) echec(`POST /api/dossiers/${dossier.numero}/bilans/${annee} (multipart) → ${r.statut} : ${r.texte}`);
+  journal(`  bilan de l'année ${annee} déposé par le porteur (multipart, deux PDF) : ${r.statut}`);
 }
 
 async function validerBilan(tl, dossier, annee, { decision = 'Approuvé', motif = 'Bilan complet et conforme.' } = {}) {
   await tl.connecter('instructeur');
   await tl.ouvrir({ nom: 'Valider le bilan annuel', numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
   await tl.reclamer();
-  await tl.verifierTexte([dossier.numero, `l'année ${annee}`], 'Valider le bilan annuel');
+  await tl.verifierTexte([dossier.numero, `l'année ${annee}`, ...piecesBilan(dossier, annee)], 'Valider le bilan annuel');
+  // Les pièces du bilan sont des liens vers l'API des agents, ouverts avec la session Tasklist.
+  for (const nomPiece of piecesBilan(dossier, annee)) {
+    const lien = tl.page.locator('.fjs-container a', { hasText: nomPiece }).first();
+    if (!(await lien.count())) { anomalie(`Valider le bilan annuel : « ${nomPiece} » n'est pas un lien`); continue; }
+    const r = await tl.page.request.get(new URL(await lien.getAttribute('href'), tl.page.url()).href);
+    const corps = await r.body();
+    if (r.status() !== 200 || corps.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      anomalie(`Valider le bilan annuel : le lien « ${nomPiece} » rend ${r.status()} ${r.headers()['content-type']} (attendu : le PDF déposé)`);
+    }
+  }
   await tl.radio('Décision', decision);
   await tl.texte('Motif', motif);
   await tl.terminer(`valider-bilan-annee-${annee}${dossier.suffixe || ''}`);
@@ -538,20 +627,25 @@ async function principal() {
   const page = await contexte.newPage();
   page.setDefaultTimeout(15000);
   const tl = new Tasklist(contexte, page);
+  // Montants proposés par l'instruction ; le comité les accorde tels quels, sauf pour A avec
+  // --montants-modifies (une ligne tapée dans « Montants accordés différents de la proposition »).
   const montants = [45000, 45000, 40000];
+  const montantsModifies = process.argv.includes('--montants-modifies') ? [40000, 40000, 30000] : null;
   // A va jusqu'au solde ; B (sauf --sans-reversement ou reprise) voit son premier bilan rejeté,
   // ce qui mène au dernier formulaire, « Décider du reversement ».
   let A = reprise && { numero: reprise.numero, jeton: reprise.jeton, vague: reprise.vague,
-    structure: 'Association La Fabrique du Val', categorie: 'HORS_GRANDS_CENTRES', suffixe: '' };
+    structure: 'Association La Fabrique du Val', categorie: 'HORS_GRANDS_CENTRES', suffixe: '', accordes: montantsModifies || montants };
   let B = null;
   const avecReversement = !reprise && !process.argv.includes('--sans-reversement');
   const tous = () => [A, B].filter(Boolean);
   try {
     await etape('Dépôt par le porteur (POST /api/dossiers)', async () => {
-      A = { ...(await deposer()), suffixe: '' };
+      await vagueOuverte();
+      A = { ...(await deposer()), suffixe: '', accordes: montantsModifies || montants };
       await attendreStatut(A, 'DEPOSE', 5000);
       if (avecReversement) {
-        B = { ...(await deposer('Association La Fabrique du Bourg')), suffixe: '-B' };
+        // B garde les montants proposés : son reversement est vérifié contre les 45 000 € versés.
+        B = { ...(await deposer('Association La Fabrique du Bourg')), suffixe: '-B', accordes: montants };
         if (B.vague !== A.vague) echec(`les deux dépôts ne sont pas dans la même vague : ${A.vague}, ${B.vague}`);
       }
     });
@@ -636,13 +730,14 @@ async function principal() {
       await tl.terminer('preparer-seance');
     });
 
-    await etape('comite — Délibérer en comité (liste dynamique)', async () => {
+    await etape(`comite — Délibérer en comité (cases « Lauréats », motivations${montantsModifies ? ', montants modifiés' : ''})`, async () => {
       await tl.connecter('comite');
       await tl.ouvrir({ nom: 'Délibérer en comité', ...tacheVague });
       await tl.reclamer();
-      enteteVague(await tl.verifierTexte([A.vague], 'Délibérer en comité'), 'Délibérer en comité');
+      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Délibérer en comité'), 'Délibérer en comité');
       await deliberer(tl, tous(), montants);
       await tl.terminer('deliberer-comite');
+      await verifierDecisionsProposees(A.vague, tous(), montants);
     });
 
     await etape('gestionnaire — Arrêter les décisions (publier)', async () => {
@@ -650,6 +745,16 @@ async function principal() {
       await tl.ouvrir({ nom: 'Arrêter les décisions', ...tacheVague });
       await tl.reclamer();
       enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Arrêter les décisions'), 'Arrêter les décisions');
+      // Les décisions proposées en liste (un élément par dossier), pas en tableau large.
+      const p = tl.page;
+      // (Le petit tableau des quotas par catégorie reste un tableau.)
+      const enTableau = await p.locator('.fjs-container table', { hasText: A.numero }).count();
+      if (enTableau) anomalie('Arrêter les décisions : les décisions sont présentées en tableau (attendu : une liste)');
+      for (const d of tous()) {
+        const element = p.locator('.fjs-container li', { hasText: d.numero });
+        if (!(await element.count())) anomalie(`Arrêter les décisions : ${d.numero} n'a pas sa ligne dans la liste des décisions`);
+        else journal(`  ${(await element.first().innerText()).replace(/\s+/g, ' ').trim()}`);
+      }
       await tl.radio('Publication', 'Arrêter et publier les décisions (notifiées aux porteurs)');
       await tl.terminer('arreter-decisions');
       for (const d of tous()) await attendreStatut(d, 'LAUREAT');
@@ -675,7 +780,7 @@ async function principal() {
     });
 
     await etape('financier — Ordonnancer le versement (année 1)', async () => {
-      for (const d of tous()) await ordonnancer(tl, d, 1, montants[0]);
+      for (const d of tous()) await ordonnancer(tl, d, 1, d.accordes[0]);
     });
 
     for (const annee of [2, 3]) {
@@ -687,7 +792,7 @@ async function principal() {
       });
       await etape(`porteur — bilan de l'année ${anneeBilan} (API)`, async () => deposerBilan(A, anneeBilan));
       await etape(`instructeur — Valider le bilan annuel (année ${anneeBilan})`, async () => validerBilan(tl, A, anneeBilan));
-      await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, A, annee, montants[annee - 1]));
+      await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, A, annee, A.accordes[annee - 1]));
       if (B && annee === 2) {
         await etape('dossier B — bilan de l\'année 1 rejeté, puis gestionnaire « Décider du reversement »', async () => {
           const anneeB = await attendreBilanAttendu(B);
@@ -696,7 +801,12 @@ async function principal() {
           await tl.connecter('gestionnaire');
           await tl.ouvrir({ nom: 'Décider du reversement', ...B, colonnes: colonnesDossier(B) });
           await tl.reclamer();
-          await tl.verifierTexte([B.numero], 'Décider du reversement');
+          // Sous les yeux du gestionnaire : le motif de la suspension (le bilan rejeté), le versé, le déjà reversé.
+          const texte = (await tl.verifierTexte([B.numero, 'Motif de la suspension', 'Versé', 'déjà reversé'], 'Décider du reversement'))
+            .replace(/[\u202f\u00a0]/g, ' ');
+          if (!/Compte rendu financier incohérent/.test(texte)) anomalie(`Décider du reversement : le motif du rejet du bilan n'est pas affiché (« ${texte.replace(/\s+/g, ' ').slice(0, 500)} »)`);
+          if (!/Versé\W*\s*45 000/.test(texte)) anomalie(`Décider du reversement : le montant versé (45 000 €) n'est pas affiché (« ${texte.replace(/\s+/g, ' ').slice(0, 500)} »)`);
+          if (!/déjà reversé\W*\s*0 €/.test(texte)) anomalie(`Décider du reversement : le déjà reversé (0 €) n'est pas affiché (« ${texte.replace(/\s+/g, ' ').slice(0, 500)} »)`);
           // D'abord plus que les sommes versées (45 000 €) : le serveur refuse, Tasklist le dit.
           await tl.nombre('Montant à reverser', 60000);
           await tl.texte('Motif de la décision', 'Reversement demandé : dépenses non justifiées.');
@@ -724,66 +834,94 @@ async function principal() {
         writeFileSync(join(SORTIE, `dossier-final${d.suffixe}.json`), JSON.stringify(r.donnees, null, 2));
       }
     });
+    if (!reprise) {
+      const sansColonnes = AGENTS_DU_PARCOURS.filter((a) => !colonnesVues.has(a));
+      if (sansColonnes.length) anomalie(`colonnes Dossier/Structure/Catégorie/Vague jamais vues complètes sur une carte de : ${sansColonnes.join(', ')}`);
+      else journal(`colonnes vues sur les cartes de : ${[...colonnesVues].join(', ')}`);
+    }
   } finally {
     await fermer();
   }
 }
 
 /**
- * La liste dynamique du comité : une ligne par dossier de la vague, construite à partir d'une
- * variable Json. Chaque dossier du parcours y est déclaré lauréat avec ses trois montants.
+ * « Délibérer en comité » : l'ordre du jour classé, deux listes de cases alimentées par la
+ * variable Json `choixDossiers` (Lauréats, Ajournés), les motivations et les montants modifiés,
+ * une ligne par dossier. Chaque dossier du parcours est coché lauréat ; un autre dossier de la
+ * vague (reste d'un parcours interrompu) est coché ajourné, puisqu'un dossier non coché est
+ * refusé et que le refus exige une motivation.
  */
 async function deliberer(tl, dossiers, montants) {
-  const p = tl.page;
-  const liste = p.locator('.fjs-container .fjs-form-field-dynamiclist').filter({ hasText: 'Décisions' }).first();
-  if (!(await liste.count())) echec('Délibérer en comité : la liste « Décisions » n\'est pas rendue');
-  // Les lignes : form-js 1.8.7 suffixe l'identifiant de chaque champ répété par l'indice de sa ligne
-  // (…-Field_decision_numero_0, _1…) ; la ligne porte le numéro du dossier en lecture seule.
-  const lignes = await p.evaluate(() => [...document.querySelectorAll('.fjs-container input[id*="-Field_decision_numero_"]')].map((e) => {
-    const indice = e.id.replace(/.*_(\d+)$/, '$1');
-    return { indice, numero: e.value, resume: document.querySelector(`.fjs-container [id$="-Field_decision_resume_${indice}"]`)?.value };
-  }));
-  journal(`  ${lignes.length} ligne(s) dans la liste des décisions : ${lignes.map((l) => l.numero || '(vide)').join(', ')}`);
-  if (!lignes.length) {
-    const png = await tl.photographier('deliberer-comite-sans-ligne');
-    echec(`Délibérer en comité : aucune ligne rendue dans la liste des décisions (${png})`);
-  }
-  for (const dossier of dossiers) {
-    const ligne = lignes.find((l) => l.numero === dossier.numero);
-    if (!ligne) {
-      const png = await tl.photographier('deliberer-comite-ligne-absente');
-      echec(`Délibérer en comité : pas de ligne pour ${dossier.numero} (lignes : ${lignes.map((l) => l.numero).join(', ')}) (${png})`);
+  const laureats = tl.champ('checklist', 'Lauréats');
+  const ajournes = tl.champ('checklist', 'Ajournés');
+  for (const [libelle, champ] of [['Lauréats', laureats], ['Ajournés', ajournes]]) {
+    if ((await champ.count()) !== 1) {
+      const png = await tl.photographier('deliberer-comite-sans-liste');
+      echec(`Délibérer en comité : la liste de cases « ${libelle} » n'est pas rendue (${await champ.count()} trouvée(s)) (${png})`);
     }
-    if (!ligne.resume || !ligne.resume.includes(dossier.structure)) anomalie(`Délibérer en comité : le résumé de la ligne ${dossier.numero} ne nomme pas la structure (« ${ligne.resume} »)`);
-    else journal(`  ligne ${dossier.numero} : « ${ligne.resume} »`);
-    const champ = (cle) => p.locator(`.fjs-container [id$="-Field_decision_${cle}_${ligne.indice}"]`);
-    for (const cle of ['numero', 'resume']) {
-      if (await champ(cle).isEditable()) anomalie(`Délibérer en comité : le champ « ${cle} » de la ligne ${dossier.numero} est modifiable (attendu : lecture seule)`);
-    }
-    // La décision : une liste déroulante de form-js (pas un <select> natif) : clic, puis l'option.
-    const affichage = p.locator(`.fjs-container [id$="-Field_decision_decision_${ligne.indice}-display"]`);
-    await affichage.click();
-    await p.locator('.fjs-dropdownlist-item', { hasText: 'Lauréat' }).first().click();
-    const affiche = (await affichage.innerText()).trim();
-    if (affiche !== 'Lauréat') anomalie(`Délibérer en comité : la décision choisie pour ${dossier.numero} s'affiche « ${affiche} » (attendu « Lauréat »)`);
-    for (let a = 1; a <= 3; a++) await tl.saisir(champ(`montant${a}`), montants[a - 1], `Année ${a} (€), ${dossier.numero}`);
-    await tl.saisir(champ('motivation'), 'Projet retenu : ancrage territorial et modèle économique solides.', `Motivation, ${dossier.numero}`);
   }
-  // Les autres lignes (dossiers d'autres dépôts dans la même vague) restent sans décision : reportés.
-  //
-  // Tasklist 7.24 tient le formulaire pour invalide dès qu'une clé figure dans les erreurs de
-  // form-js ; or form-js 1.8.7 laisse une clé (tableau vide) pour chaque champ d'une liste
-  // dynamique mis à jour (Form._update : errors[id][indice] = undefined). « Complete » reste
-  // donc inactif ; « Save » appelle form.submit(), qui revalide et vide les erreurs.
-  const complete = p.locator('.form-actions button.btn-primary');
-  if (await complete.isDisabled()) {
-    const png = await tl.photographier('deliberer-comite-complete-inactif');
-    anomalie('Délibérer en comité : « Complete » reste inactif, formulaire rempli et sans erreur affichée (liste dynamique form-js 1.8.7 '
-      + `+ Tasklist 7.24 : clés d'erreur vides) ; contournement d'une personne : « Save » puis « Complete » (${png})`);
-    await p.locator('.form-actions button', { hasText: 'Save' }).click();
-    await p.waitForFunction(() => !document.querySelector('.form-actions button.btn-primary').disabled, null, { timeout: 5000 })
-      .catch(() => echec('Délibérer en comité : « Complete » reste inactif même après « Save »'));
-    journal('  « Save » a rendu « Complete » actif');
+  // Une option par dossier : « FDT-2026-0001 — structure — catégorie — score — recommandation — proposé … ».
+  const option = (champ, numero) => champ.locator('label').filter({ has: tl.page.locator('input[type="checkbox"]') }).filter({ hasText: numero });
+  const options = (await laureats.locator('label').filter({ has: tl.page.locator('input[type="checkbox"]') }).allInnerTexts()).map((t) => t.trim());
+  journal(`  ${options.length} dossier(s) à décider :${options.map((o) => `\n           · ${o}`).join('')}`);
+  const nosNumeros = dossiers.map((d) => d.numero);
+  for (const d of dossiers) {
+    const texte = options.find((o) => o.startsWith(d.numero));
+    if (!texte) {
+      const png = await tl.photographier('deliberer-comite-dossier-absent');
+      echec(`Délibérer en comité : ${d.numero} n'est pas dans la liste « Lauréats » (options : ${options.join(' | ') || 'aucune'}) (${png})`);
+    }
+    if (!texte.includes(d.structure)) anomalie(`Délibérer en comité : l'option de ${d.numero} ne nomme pas la structure (« ${texte} »)`);
+    const total = montants.reduce((a, b) => a + b, 0);
+    if (!texte.replace(/[\s\u202f\u00a0.]/g, '').includes(String(total))) anomalie(`Délibérer en comité : l'option de ${d.numero} n'affiche pas le montant proposé (${total} €) : « ${texte} »`);
+    if ((await option(ajournes, d.numero).count()) !== 1) anomalie(`Délibérer en comité : ${d.numero} absent de la liste « Ajournés »`);
+  }
+  // Rien n'est coché d'avance : aucune décision n'a été proposée par l'API.
+  const dejaCoches = await tl.page.locator('.fjs-container .fjs-form-field-checklist input[type="checkbox"]:checked').count();
+  if (dejaCoches) anomalie(`Délibérer en comité : ${dejaCoches} case(s) déjà cochée(s) à l'ouverture, sans décision proposée`);
+
+  for (const d of dossiers) {
+    const caseLaureat = option(laureats, d.numero).locator('input[type="checkbox"]');
+    await caseLaureat.click();
+    await tl.page.waitForTimeout(200);
+    if (!(await caseLaureat.isChecked())) echec(`Délibérer en comité : la case « Lauréats » de ${d.numero} ne se coche pas au clic`);
+    if (await option(ajournes, d.numero).locator('input').isChecked()) anomalie(`Délibérer en comité : cocher ${d.numero} lauréat l'a aussi coché ajourné`);
+    journal(`  ${d.numero} coché « Lauréats »`);
+  }
+  for (const texte of options) {
+    const numero = texte.split(/\s/)[0];
+    if (nosNumeros.includes(numero)) continue;
+    await option(ajournes, numero).locator('input[type="checkbox"]').click();
+    journal(`  ${numero} (hors parcours) coché « Ajournés à la vague suivante »`);
+  }
+
+  const motivations = dossiers.map((d) => `${d.numero} : Projet retenu : ancrage territorial et modèle économique solides.`).join('\n');
+  await tl.texte('Motivations', motivations);
+  const champMontants = tl.champ('textarea', 'Montants accordés').locator('textarea');
+  const modifies = dossiers.filter((d) => d.accordes.some((m, i) => m !== montants[i]));
+  if (modifies.length) {
+    await tl.texte('Montants accordés', modifies.map((d) => `${d.numero} : ${d.accordes.join(' / ')}`).join('\n'));
+  } else if ((await champMontants.inputValue()).trim()) {
+    anomalie(`Délibérer en comité : « Montants accordés différents de la proposition » est prérempli : « ${await champMontants.inputValue()} »`);
+  }
+  const erreurs = await tl.page.locator('.fjs-container .fjs-form-field-error:visible').allInnerTexts();
+  if (erreurs.length) anomalie(`Délibérer en comité : erreurs affichées par le formulaire rempli : ${erreurs.join(' ; ')}`);
+}
+
+/** Les décisions proposées par le comité, relues par l'API des agents (GET /api/agents/vagues/{code}/seance). */
+async function verifierDecisionsProposees(vague, dossiers, montants) {
+  const r = await http('GET', `/api/agents/vagues/${vague}/seance`, { auth: basic('comite') });
+  if (r.statut !== 200) echec(`GET /api/agents/vagues/${vague}/seance (comite) → ${r.statut} ${r.texte}`);
+  for (const d of dossiers) {
+    const l = r.donnees.find((x) => x.numero === d.numero);
+    if (!l) { anomalie(`après la délibération, ${d.numero} n'est plus à la séance de ${vague}`); continue; }
+    const accordes = l.montantsProposesParLeComite && [l.montantsProposesParLeComite.annee1, l.montantsProposesParLeComite.annee2, l.montantsProposesParLeComite.annee3];
+    if (l.decisionProposee !== 'LAUREAT' || String(accordes) !== String(d.accordes) || !/ancrage territorial/.test(l.motivationProposee || '')) {
+      anomalie(`décision proposée pour ${d.numero} : ${l.decisionProposee}, montants ${accordes}, motivation « ${l.motivationProposee} » `
+        + `(attendu LAUREAT, ${d.accordes}, la motivation tapée)`);
+    } else {
+      journal(`  décision enregistrée pour ${d.numero} : LAUREAT, ${accordes.join(' / ')} €${String(d.accordes) !== String(montants) ? ' (montants modifiés par le comité)' : ''}`);
+    }
   }
 }
 
@@ -797,6 +935,10 @@ try {
 const duree = ((Date.now() - debut) / 1000).toFixed(0);
 console.log('\nDurées des étapes :');
 for (const [titre, s] of etapes) console.log(`  ${s.toFixed(1).padStart(7)} s  ${titre}`);
+if (defautsLecture.length) {
+  console.log(`\n${defautsLecture.length} défaut(s) de lecture (⚠, sans échec ; --strict pour échouer) :`);
+  for (const d of defautsLecture) console.log(`  - ${d}`);
+}
 if (anomalies.length) {
   code = 1;
   console.error(`\n${anomalies.length} anomalie(s) :`);
