@@ -88,7 +88,11 @@ public class DecrireSeance {
             }
             MontantsAnnuels m = d.montants();
             // A list, not a table: the motivations are long and the form pane is narrow.
-            lignes.append("- **").append(numeros.getOrDefault(d.dossierId(), "?")).append("** : ").append(d.decision())
+            lignes.append("- **").append(numeros.getOrDefault(d.dossierId(), "?")).append("** : ").append(switch (d.decision()) {
+                case LAUREAT -> "lauréat";
+                case REFUSE -> "refusé";
+                case AJOURNE -> "ajourné à la vague suivante";
+            })
                     .append(m == null ? "" : " — " + PlafondsFinancement.euros(m.annee1()) + " / " + PlafondsFinancement.euros(m.annee2()) + " / "
                             + PlafondsFinancement.euros(m.annee3()))
                     .append(d.motivation() == null ? "" : "  \n  _" + d.motivation().replace("\n", " ").replace("_", "\\_") + "_").append('\n');

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ErreursFormulairePlugin.class);
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
@@ -37,6 +39,7 @@ public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
                 if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
                     ErreurMetier cause = causeMetier(e);
                     if (cause != null) {
+                        LOG.info("Saisie refusée ({}) : {}", command.getClass().getSimpleName(), cause.getMessage());
                         throw new FormFieldValidationException(cause.champ(), cause.getMessage(), cause);
                     }
                 }
