@@ -81,6 +81,16 @@ class DossierProcessTest {
         execute(emission);
     }
 
+    /** A laureate paid for year 1 whose first anniversary has come: the year-1 report is awaited. */
+    private ProcessInstance jusquALAnniversaireDeLAnnee1() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        emettreVersementEnCours();
+        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        return pi;
+    }
+
     /** The wave's committee publishes its decision: message to the waiting dossier, then its asynchronous continuation. */
     private void publierDecision(String decision) {
         runtime().createMessageCorrelation("DecisionComitePubliee").processInstanceBusinessKey(NUMERO)
@@ -172,11 +182,7 @@ class DossierProcessTest {
 
     @Test
     void bilanRejeteSuspendLesVersementsEtOuvreLaDecisionDeReversement() {
-        ProcessInstance pi = deposer();
-        laureatSigne(pi);
-        complete(tache("UserTask_OrdonnancerVersement"));
-        emettreVersementEnCours();
-        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        ProcessInstance pi = jusquALAnniversaireDeLAnnee1();
         deposerBilan(1);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "REJETE"));
         assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
@@ -216,11 +222,7 @@ class DossierProcessTest {
 
     @Test
     void unBilanNonDeposeDansLeDelaiSuspendLesVersements() {
-        ProcessInstance pi = deposer();
-        laureatSigne(pi);
-        complete(tache("UserTask_OrdonnancerVersement"));
-        emettreVersementEnCours();
-        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        ProcessInstance pi = jusquALAnniversaireDeLAnnee1();
         execute(jobQuery().activityId("BoundaryEvent_DelaiBilanEchu").singleResult());
         Assertions.assertThat(fictifs.appels).contains("constaterDefautBilanDelegate");
         assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
@@ -228,11 +230,7 @@ class DossierProcessTest {
 
     @Test
     void desCorrectionsNonRenduesDansLeDelaiSuspendentLesVersements() {
-        ProcessInstance pi = deposer();
-        laureatSigne(pi);
-        complete(tache("UserTask_OrdonnancerVersement"));
-        emettreVersementEnCours();
-        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        ProcessInstance pi = jusquALAnniversaireDeLAnnee1();
         deposerBilan(1);
         // The engine's clock is fixed while the deadline is set: the due date is exactly 30 days later.
         java.time.Instant maintenant = java.time.Instant.parse("2031-05-04T08:00:00Z");
@@ -250,11 +248,7 @@ class DossierProcessTest {
 
     @Test
     void correctionsDemandeesPuisBilanApprouve() {
-        ProcessInstance pi = deposer();
-        laureatSigne(pi);
-        complete(tache("UserTask_OrdonnancerVersement"));
-        emettreVersementEnCours();
-        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        ProcessInstance pi = jusquALAnniversaireDeLAnnee1();
         deposerBilan(1);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "CORRECTIONS"));
         ProcessInstance bilan = calledProcessInstance(calledProcessInstance(pi));
