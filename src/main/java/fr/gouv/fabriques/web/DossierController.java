@@ -17,7 +17,6 @@ import fr.gouv.fabriques.application.versement.DeposerBilan;
 import fr.gouv.fabriques.domain.DocumentConvention;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.ErreursValidation;
-import fr.gouv.fabriques.domain.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,8 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -200,8 +197,7 @@ class DossierController {
 
     @ExceptionHandler(JsonIllisible.class)
     ResponseEntity<ProblemDetail> jsonIllisible(JsonIllisible e) {
-        List<Violation> v = new ArrayList<>();
         return Problemes.reponse(HttpStatus.BAD_REQUEST, "JSON mal formé",
-                "Le corps de la requête n'est pas un JSON valide : " + e.getMessage(), v);
+                "Le corps de la requête n'est pas un JSON valide : " + e.getMessage());
     }
 }

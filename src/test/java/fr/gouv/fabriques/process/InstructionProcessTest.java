@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -160,9 +159,5 @@ class InstructionProcessTest {
     private org.assertj.core.api.ListAssert<String> candidats() {
         return org.assertj.core.api.Assertions.assertThat(BpmnAwareTests.taskService().getIdentityLinksForTask(task().getId())
                 .stream().filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList());
-    }
-
-    static Map<String, Object> vars() {
-        return Map.of();
     }
 }

@@ -5,7 +5,6 @@ import fr.gouv.fabriques.process.commun.DelaisProcessus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -85,8 +84,5 @@ public final class ProcessusFictifs {
         v.put("vague", "FDT-2026-12");
         v.put("departement", departement);
         return v;
-    }
-
-    public static void executer(DelegateExecution e) {
     }
 }
