@@ -90,10 +90,4 @@ class JdbcInstructionRepository implements InstructionRepository {
                         rs.getString("proposition_motif"), rs.getString("instruit_par"), rs.getTimestamp("instruit_le").toInstant()))
                 .optional();
     }
-
-    @Override
-    public Optional<String> piecesManquantes(long dossierId) {
-        return jdbc.sql("select pieces_manquantes from instruction where dossier_id = ? and pieces_manquantes is not null")
-                .param(dossierId).query(String.class).optional();
-    }
 }

@@ -176,6 +176,47 @@ class ModelesTest {
         assertThat(decisions).contains("Decision_Eligibilite");
     }
 
+    /** The descriptor classes name what the models hold: an element id that no longer exists fails here, not in production. */
+    @Test
+    void lesDescripteursNommentDesElementsQuiExistent() throws IllegalAccessException {
+        Set<String> ids = new HashSet<>();
+        Set<String> processus = new HashSet<>();
+        Set<String> messages = new HashSet<>();
+        bpmn.values().forEach(m -> {
+            m.getModelElementsByType(BaseElement.class).forEach(e -> ids.add(e.getId()));
+            m.getModelElementsByType(Process.class).forEach(p -> processus.add(p.getId()));
+            m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).forEach(msg -> messages.add(msg.getName()));
+        });
+        List<Class<?>> descripteurs = List.of(fr.gouv.fabriques.process.dossier.DossierProcess.class,
+                fr.gouv.fabriques.process.instruction.InstructionProcess.class, fr.gouv.fabriques.process.comite.ComiteVagueProcess.class,
+                fr.gouv.fabriques.process.comite.DecisionComiteProcess.class, fr.gouv.fabriques.process.convention.ConventionProcess.class,
+                fr.gouv.fabriques.process.versement.VersementProcess.class);
+        int verifies = 0;
+        for (Class<?> d : descripteurs) {
+            for (java.lang.reflect.Field f : d.getDeclaredFields()) {
+                if (f.getType() != String.class || !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                String nom = f.getName();
+                String valeur = (String) f.get(null);
+                String ou = d.getSimpleName() + "." + nom;
+                if (nom.startsWith("CLE")) {
+                    assertThat(processus).as(ou).contains(valeur);
+                } else if (nom.startsWith("MESSAGE_")) {
+                    assertThat(messages).as(ou).contains(valeur);
+                } else if (nom.startsWith("FICHIER")) {
+                    assertThat(bpmn.keySet()).as(ou).contains(Path.of(valeur));
+                } else if (nom.matches("(TACHE|FIN|CALL|ATTENTE|DELAI|TIMER)_.*")) {
+                    assertThat(ids).as(ou).contains(valeur);
+                } else {
+                    continue;
+                }
+                verifies++;
+            }
+        }
+        assertThat(verifies).isGreaterThan(40);
+    }
+
     @Test
     void chaqueProcessusEtDecisionAUneDureeDeConservation() {
         bpmn.forEach((fichier, modele) -> modele.getModelElementsByType(Process.class).forEach(p ->

@@ -26,8 +26,6 @@ public interface InstructionRepository {
 
     Optional<Proposition> proposition(long dossierId);
 
-    Optional<String> piecesManquantes(long dossierId);
-
     record Proposition(Avis avis, BigDecimal score, MontantsAnnuels montants, String motif, String instruitPar, Instant instruitLe) {
     }
 }
