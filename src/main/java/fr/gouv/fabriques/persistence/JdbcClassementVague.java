@@ -21,9 +21,7 @@ class JdbcClassementVague implements ClassementVague {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public List<Ligne> dossiersASeance(String vague) {
-        return jdbc.sql("""
+    private static final String SELECTION = """
                 select d.id, d.numero, d.raison_sociale, d.categorie, d.statut,
                        d.montant_demande_1, d.montant_demande_2, d.montant_demande_3,
                        i.score_total, i.proposition, i.montant_propose_1, i.montant_propose_2, i.montant_propose_3,
@@ -32,8 +30,16 @@ class JdbcClassementVague implements ClassementVague {
                 left join instruction i on i.dossier_id = d.id
                 left join decision_comite p on p.dossier_id = d.id and p.vague = d.vague and p.etat = 'PROPOSEE'
                 where d.vague = ? and d.statut in ('INSTRUIT', 'AJOURNE')
-                order by d.categorie, i.score_total desc nulls last, d.numero
-                """).param(vague).query(this::lire).list();
+                """;
+
+    @Override
+    public java.util.Optional<Ligne> dossierASeance(String vague, String numero) {
+        return jdbc.sql(SELECTION + " and d.numero = ?").param(vague).param(numero).query(this::lire).optional();
+    }
+
+    @Override
+    public List<Ligne> dossiersASeance(String vague) {
+        return jdbc.sql(SELECTION + " order by d.categorie, i.score_total desc nulls last, d.numero").param(vague).query(this::lire).list();
     }
 
     private Ligne lire(ResultSet rs, int i) throws SQLException {

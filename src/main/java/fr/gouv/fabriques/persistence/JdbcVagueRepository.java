@@ -5,7 +5,10 @@ import fr.gouv.fabriques.domain.Appel;
 import fr.gouv.fabriques.domain.EtatVague;
 import fr.gouv.fabriques.domain.Vague;
 import java.sql.Date;
+import fr.gouv.fabriques.domain.PublicationVague;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -73,6 +76,30 @@ class JdbcVagueRepository implements VagueRepository {
                 .param(v.code()).param(v.appel().name()).param(Timestamp.from(v.dateLimite()))
                 .param(v.dateComite() == null ? null : Date.valueOf(v.dateComite())).param(v.etat().name())
                 .update() == 1;
+    }
+
+    @Override
+    public void enregistrerPublication(PublicationVague p) {
+        jdbc.sql("""
+                insert into publication_vague (vague, demandee_par, etat, le, laureats, refuses, ajournes, reportes, engagement, refus)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (vague) do update set demandee_par = excluded.demandee_par, etat = excluded.etat, le = excluded.le,
+                    laureats = excluded.laureats, refuses = excluded.refuses, ajournes = excluded.ajournes,
+                    reportes = excluded.reportes, engagement = excluded.engagement, refus = excluded.refus
+                """)
+                .param(p.vague()).param(p.demandeePar()).param(p.publiee() ? "PUBLIEE" : "REFUSEE").param(Timestamp.from(p.le()))
+                .param(p.laureats()).param(p.refuses()).param(p.ajournes()).param(p.reportes()).param(p.engagement()).param(p.refus())
+                .update();
+    }
+
+    @Override
+    public Map<String, PublicationVague> publications() {
+        Map<String, PublicationVague> parVague = new HashMap<>();
+        jdbc.sql("select * from publication_vague").query((rs, i) -> new PublicationVague(rs.getString("vague"), rs.getString("demandee_par"),
+                "PUBLIEE".equals(rs.getString("etat")), rs.getTimestamp("le").toInstant(), rs.getInt("laureats"), rs.getInt("refuses"),
+                rs.getInt("ajournes"), rs.getInt("reportes"), rs.getLong("engagement"), rs.getString("refus")))
+                .list().forEach(p -> parVague.put(p.vague(), p));
+        return parVague;
     }
 
     private Vague lire(ResultSet rs, int ligne) throws SQLException {

@@ -1,5 +1,10 @@
 package fr.gouv.fabriques.process;
 
+import fr.gouv.fabriques.process.commun.ContenusFormulaires;
+import fr.gouv.fabriques.process.commun.VariablesCalculeesFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+
 import fr.gouv.fabriques.application.Delais;
 import fr.gouv.fabriques.domain.Vague;
 import fr.gouv.fabriques.process.commun.DecorationTachesPlugin;
@@ -28,6 +33,16 @@ class ProcessConfiguration {
     @Bean
     DecorationTachesPlugin decorationTachesPlugin() {
         return new DecorationTachesPlugin();
+    }
+
+    /** Around the engine's REST (Tasklist's and /engine-rest): the forms' computed variables, see {@link ContenusFormulaires}. */
+    @Bean
+    FilterRegistrationBean<VariablesCalculeesFilter> variablesCalculeesFilter(ContenusFormulaires contenus) {
+        FilterRegistrationBean<VariablesCalculeesFilter> enregistrement = new FilterRegistrationBean<>(new VariablesCalculeesFilter(contenus));
+        enregistrement.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+        // Before the engine's authentication filters, so that it wraps their answer.
+        enregistrement.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return enregistrement;
     }
 
     @Bean

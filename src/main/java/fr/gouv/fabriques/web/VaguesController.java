@@ -1,7 +1,10 @@
 package fr.gouv.fabriques.web;
 
 import fr.gouv.fabriques.application.comite.DecrireSeance;
+import fr.gouv.fabriques.application.comite.DeciderEnBloc;
 import fr.gouv.fabriques.application.comite.ProposerDecisions;
+import fr.gouv.fabriques.domain.PublicationVague;
+import io.swagger.v3.oas.annotations.media.Schema;
 import fr.gouv.fabriques.application.port.AnnuaireAgents.Agent;
 import fr.gouv.fabriques.application.port.ClassementVague;
 import fr.gouv.fabriques.application.vague.ConsulterVagues;
@@ -41,20 +44,35 @@ class VaguesController {
     private final CreerVague creerVague;
     private final DemanderClotureVague demanderCloture;
     private final DecrireSeance decrireSeance;
-    private final ProposerDecisions proposerDecisions;
+    private final DeciderEnBloc deciderEnBloc;
 
     VaguesController(ConsulterVagues consulterVagues, CreerVague creerVague, DemanderClotureVague demanderCloture,
-            DecrireSeance decrireSeance, ProposerDecisions proposerDecisions) {
+            DecrireSeance decrireSeance, DeciderEnBloc deciderEnBloc) {
         this.consulterVagues = consulterVagues;
         this.creerVague = creerVague;
         this.demanderCloture = demanderCloture;
         this.decrireSeance = decrireSeance;
-        this.proposerDecisions = proposerDecisions;
+        this.deciderEnBloc = deciderEnBloc;
     }
 
-    record VagueVue(String code, String appel, Instant dateLimite, String dateLimiteParis, LocalDate dateComite, String etat) {
+    @Schema(description = "Résultat de la dernière publication des décisions de la vague (faite en tâche de fond après « Arrêter les décisions »)")
+    record PublicationVue(@Schema(description = "PUBLIEE ou REFUSEE") String etat, Instant le, String demandeePar, int laureats, int refuses,
+            int ajournes, int reportes, long engagement, @Schema(description = "Motif du refus (quota ou enveloppe)") String refus) {
+        static PublicationVue de(PublicationVague p) {
+            return p == null ? null : new PublicationVue(p.publiee() ? "PUBLIEE" : "REFUSEE", p.le(), p.demandeePar(), p.laureats(), p.refuses(),
+                    p.ajournes(), p.reportes(), p.engagement(), p.refus());
+        }
+    }
+
+    record VagueVue(String code, String appel, Instant dateLimite, String dateLimiteParis, LocalDate dateComite, String etat,
+            PublicationVue publication) {
         static VagueVue de(Vague v) {
-            return new VagueVue(v.code(), v.appel().name(), v.dateLimite(), v.dateLimiteLisible(), v.dateComite(), v.etat().name());
+            return de(v, null);
+        }
+
+        static VagueVue de(Vague v, PublicationVague p) {
+            return new VagueVue(v.code(), v.appel().name(), v.dateLimite(), v.dateLimiteLisible(), v.dateComite(), v.etat().name(),
+                    PublicationVue.de(p));
         }
     }
 
@@ -62,7 +80,8 @@ class VaguesController {
     @GetMapping
     @GroupesAutorises({"gestionnaires", "comite-selection", "instructeurs", "analystes", "camunda-admin"})
     List<VagueVue> lister() {
-        return consulterVagues.toutes().stream().map(VagueVue::de).toList();
+        Map<String, PublicationVague> publications = consulterVagues.publications();
+        return consulterVagues.toutes().stream().map(v -> VagueVue.de(v, publications.get(v.code()))).toList();
     }
 
     record NouvelleVague(String code, String appel, String dateLimite, String dateComite) {
@@ -108,11 +127,12 @@ class VaguesController {
 
     @Operation(summary = "Proposer les décisions du comité en bloc",
             description = "Une ligne par dossier : decision LAUREAT (montant1..3), REFUSE (motivation) ou AJOURNE. Chaque ligne est vérifiée ; "
-                    + "rien n'est enregistré si une ligne est invalide. Un gestionnaire les publie ensuite (« Arrêter les décisions »).")
+                    + "rien n'est enregistré si une ligne est invalide. La tâche « Décider du dossier » de chaque dossier décidé est terminée ; "
+                    + "les autres restent ouvertes. Un gestionnaire publie ensuite (« Arrêter les décisions »).")
     @PutMapping(path = "/{code}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @GroupesAutorises({"comite-selection"})
     Map<String, Object> proposer(@PathVariable String code, @RequestBody List<ProposerDecisions.Ligne> lignes,
             @Parameter(hidden = true) Agent agent) {
-        return Map.of("vague", code, "decisionsEnregistrees", proposerDecisions.proposer(code, lignes, agent.id()));
+        return Map.of("vague", code, "decisionsEnregistrees", deciderEnBloc.decider(code, lignes, agent.id()));
     }
 }

@@ -100,9 +100,12 @@ class CycleDeVieIT {
 
     private List<Job> jobs(String activite) {
         List<Job> tous = new java.util.ArrayList<>();
-        for (var pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(numero).list()) {
-            var q = management.createJobQuery().processInstanceId(pi.getId());
-            tous.addAll(activite == null ? q.list() : q.activityId(activite).list());
+        // The dossier's processes, and its wave's committee (decision tasks and publication run as jobs).
+        for (String cle : vague == null ? List.of(numero) : List.of(numero, vague)) {
+            for (var pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(cle).list()) {
+                var q = management.createJobQuery().processInstanceId(pi.getId());
+                tous.addAll(activite == null ? q.list() : q.activityId(activite).list());
+            }
         }
         return tous;
     }
@@ -216,48 +219,61 @@ class CycleDeVieIT {
         assertThat(historique.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
     }
 
-    /** The wave's committee, the way its members and managers work it: close, prepare, deliberate, publish. */
+    /** The wave's committee, the way its members and managers work it: close, prepare, decide each dossier, publish. */
     private void comite(String decision, Integer m1, Integer m2, Integer m3, String motivation) throws Exception {
         demanderCloture.cloturer(vague);
         String preparation = tacheVague("gestionnaire", "UserTask_PreparerSeance");
-        assertThat(http.get("/engine-rest/task/" + preparation + "/localVariables", basic("gestionnaire")).json()
-                .get("ordreDuJour").get("value").asText()).contains(numero).contains("Places restantes");
+        // The agenda is computed when the form's variables are read, as Tasklist does when the form opens: nothing stored.
+        assertThat(formulaire(preparation, "gestionnaire").get("ordreDuJour").get("value").asText()).contains(numero).contains("Places restantes");
+        assertThat(http.get("/engine-rest/task/" + preparation + "/localVariables", basic("gestionnaire")).json().has("ordreDuJour")).isFalse();
         soumettreTache("gestionnaire", preparation, "seancePreparee", true);
 
-        String deliberation = tacheVague("comite", "UserTask_Deliberer");
-        JsonNode locales = http.get("/engine-rest/task/" + deliberation + "/localVariables?deserializeValues=false", basic("comite")).json();
-        JsonNode choix = Http.JSON.readTree(locales.get("choixDossiers").get("value").asText());
-        assertThat(choix).hasSize(1);
-        assertThat(choix.get(0).get("value").asText()).isEqualTo(numero);
-        assertThat(choix.get(0).get("label").asText()).contains(numero).contains("/100").contains("FAVORABLE");
-        // What Tasklist submits for this form: the checklists as Json, the two texts as strings.
-        String laureats = "LAUREAT".equals(decision) ? "[\"" + numero + "\"]" : "[]";
-        String ajournes = "AJOURNE".equals(decision) ? "[\"" + numero + "\"]" : "[]";
-        Map<String, Object> champs = new java.util.HashMap<>();
-        champs.put("laureats", Map.of("value", laureats, "type", "Json"));
-        champs.put("ajournes", Map.of("value", ajournes, "type", "Json"));
-        champs.put("motivations", Map.of("value", numero + " : " + motivation));
-        champs.put("montantsModifies", Map.of("value", m1 == null ? "" : numero + " : " + m1 + " / " + m2 + " / " + m3));
-        // A malformed amounts line is refused, naming the field and the dossier.
-        Map<String, Object> fautif = new java.util.HashMap<>(champs);
-        fautif.put("montantsModifies", Map.of("value", numero + " : cinquante mille"));
-        Http.Reponse refus = http.postJson("/engine-rest/task/" + deliberation + "/submit-form", Map.of("variables", fautif), basic("comite"));
+        String deliberation = tacheVague("comite", "UserTask_DeciderDossier");
+        JsonNode variables = formulaire(deliberation, "comite");
+        assertThat(variables.get("situationDossier").get("value").asText()).contains("/100").contains("FAVORABLE").contains("Places restantes");
+        // The form starts from the instruction's proposal.
+        assertThat(variables.get("montantComite1").get("value").asInt()).isEqualTo(50000);
+        // An amount above the yearly cap is refused, naming the field.
+        Http.Reponse refus = http.postJson("/engine-rest/task/" + deliberation + "/submit-form",
+                variables("decisionComite", "LAUREAT", "montantComite1", 60000, "montantComite2", 50000, "montantComite3", 40000), basic("comite"));
         assertThat(refus.statut()).isEqualTo(400);
-        assertThat(refus.json().get("message").asText()).contains("montantsModifies").contains(numero);
-        Http.Reponse r = http.postJson("/engine-rest/task/" + deliberation + "/submit-form", Map.of("variables", champs), basic("comite"));
+        assertThat(refus.json().get("message").asText()).contains("montantComite1");
+        Http.Reponse r = http.postJson("/engine-rest/task/" + deliberation + "/submit-form", m1 == null
+                ? variables("decisionComite", decision, "motivationComite", motivation)
+                : variables("decisionComite", decision, "montantComite1", m1, "montantComite2", m2, "montantComite3", m3, "motivationComite", motivation),
+                basic("comite"));
         assertThat(r.statut()).as(r.corps()).isEqualTo(204);
+        executerJobs();
+        // The submitted values stayed on the task: the wave's process holds none of them.
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instanceVague()).variableName("decisionComite").count()).isZero();
 
         String arret = tacheVague("gestionnaire", "UserTask_ArreterDecisions");
-        assertThat(http.get("/engine-rest/task/" + arret + "/localVariables", basic("gestionnaire")).json()
-                .get("effetDesDecisions").get("value").asText()).contains(numero).contains("LAUREAT".equals(decision) ? "lauréat" : decision.toLowerCase());
+        assertThat(formulaire(arret, "gestionnaire").get("effetDesDecisions").get("value").asText()).contains(numero)
+                .contains("LAUREAT".equals(decision) ? "lauréat" : decision.toLowerCase());
         soumettreTache("gestionnaire", arret, "decisionsArretees", "true");
         executerJobs();
+        JsonNode publication = java.util.stream.StreamSupport.stream(http.get("/api/agents/vagues", basic("gestionnaire")).json().spliterator(), false)
+                .filter(v -> v.get("code").asText().equals(vague)).findFirst().orElseThrow().get("publication");
+        assertThat(publication.get("etat").asText()).isEqualTo("PUBLIEE");
+        assertThat(publication.get("demandeePar").asText()).isEqualTo("gestionnaire");
+    }
+
+    private String instanceVague() {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(vague).singleResult().getId();
+    }
+
+    /** What Tasklist reads when a form opens. */
+    private JsonNode formulaire(String tache, String utilisateur) {
+        Http.Reponse r = http.get("/engine-rest/task/" + tache + "/form-variables?deserializeValues=false", basic(utilisateur));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        return r.json();
     }
 
     private String tacheVague(String utilisateur, String cle) {
         Http.Reponse r = http.get("/engine-rest/task?processInstanceBusinessKey=" + vague + "&taskDefinitionKey=" + cle, basic(utilisateur));
         assertThat(r.json()).as(utilisateur + " voit " + cle).hasSize(1);
-        assertThat(r.json().get(0).get("name").asText()).endsWith("vague " + vague);
+        assertThat(r.json().get(0).get("name").asText()).satisfiesAnyOf(n -> assertThat(n).endsWith("vague " + vague),
+                n -> assertThat(n).contains(numero));
         String id = r.json().get(0).get("id").asText();
         assertThat(http.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur)).statut()).isEqualTo(204);
         return id;

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -129,27 +128,46 @@ final class Parcours {
     /** Same, once the wave is already closed (by its deadline timer). */
     void deliberer(String vague, Map<String, String> decisions, boolean dejaClose) {
         completer(vague, "UserTask_PreparerSeance", "gestionnaire", Map.of("seancePreparee", true));
-        List<Map<String, Object>> lignes = new ArrayList<>();
-        decisions.forEach((numero, decision) -> {
-            Map<String, Object> l = new java.util.HashMap<>();
-            l.put("numero", numero);
-            l.put("decision", decision);
-            if ("LAUREAT".equals(decision)) {
-                l.put("montant1", 50000);
-                l.put("montant2", 50000);
-                l.put("montant3", 50000);
+        deciderTaches(vague, decisions);
+    }
+
+    /**
+     * The committee completes the decision task of every dossier on the agenda, as Tasklist
+     * would: the given decision (laureates at 50,000 € a year), the others adjourned.
+     */
+    void deciderTaches(String vague, Map<String, String> decisions) {
+        executerJobs(vague);
+        List<Task> ouvertes = taches.createTaskQuery().processInstanceBusinessKey(vague).taskDefinitionKey("UserTask_DeciderDossier").list();
+        identite.setAuthentication("comite", List.of("comite-selection"));
+        try {
+            for (Task t : ouvertes) {
+                String numero = (String) taches.getVariableLocal(t.getId(), "numero");
+                String decision = decisions.getOrDefault(numero, "AJOURNE");
+                Map<String, Object> v = new java.util.HashMap<>();
+                v.put("decisionComite", decision);
+                if ("LAUREAT".equals(decision)) {
+                    v.put("montantComite1", 50000);
+                    v.put("montantComite2", 50000);
+                    v.put("montantComite3", 50000);
+                }
+                if ("REFUSE".equals(decision)) {
+                    v.put("motivationComite", "Modèle économique trop fragile");
+                }
+                taches.claim(t.getId(), "comite");
+                taches.complete(t.getId(), v);
             }
-            l.put("motivation", "REFUSE".equals(decision) ? "Modèle économique trop fragile" : null);
-            lignes.add(l);
-        });
-        completer(vague, "UserTask_Deliberer", "comite", Map.of("decisions", SpinValues.jsonValue(Http.texte(lignes)).create()));
+        } finally {
+            identite.clearAuthentication();
+        }
+        executerJobs(vague);
     }
 
     /** The programme manager publishes; returns the refusal message, or null if published. */
     String publier(String vague) {
         try {
             completer(vague, "UserTask_ArreterDecisions", "gestionnaire", Map.of("decisionsArretees", "true"));
-            return null;
+            // Published in the background (ServiceTask_PublierDecisions, run by completer's executerJobs): its outcome is on the wave.
+            return jdbc.sql("select refus from publication_vague where vague = ?").param(vague).query(String.class).optional().orElse(null);
         } catch (RuntimeException e) {
             Throwable t = e;
             while (t.getCause() != null && !(t instanceof fr.gouv.fabriques.domain.ErreurMetier)) {

@@ -161,9 +161,7 @@ class RejeuVaguesIT {
         parcours.completer(v3, "UserTask_ArreterDecisions", "gestionnaire", Map.of("decisionsArretees", "false",
                 "commentaireArret", "Une seule place : départagez les deux dossiers"));
         d3.put(f, "AJOURNE");
-        parcours.completer(v3, "UserTask_Deliberer", "comite", Map.of("decisions", org.camunda.spin.plugin.variable.SpinValues
-                .jsonValue(Http.texte(java.util.List.of(Map.of("numero", e, "decision", "LAUREAT", "montant1", 50000, "montant2", 50000,
-                        "montant3", 50000), Map.of("numero", f, "decision", "AJOURNE")))).create()));
+        parcours.deciderTaches(v3, Map.of(e, "LAUREAT", f, "AJOURNE"));
         assertThat(parcours.publier(v3)).isNull();
         verifierCompteurs(depart, 4, 4 * 150_000L);
         assertThat(programmes.lire().placesRestantes(Categorie.HORS_GRANDS_CENTRES)).isZero();

@@ -103,8 +103,9 @@ class VaguesApiIT {
                 Map.of("numero", a, "decision", "LAUREAT", "montant1", 50000, "montant2", 50000, "montant3", 40000),
                 Map.of("numero", b, "decision", "REFUSE", "motivation", "Gouvernance à consolider"))), "application/json", basic("comite"));
         assertThat(ok.statut()).as(ok.corps()).isEqualTo(200);
-        // Completing the committee's task without rows keeps the decisions recorded through the API.
-        parcours.completer(code, "UserTask_Deliberer", "comite", Map.of());
+        // The bulk decisions completed the two decision tasks: the wave waits for its publication.
+        parcours.executerJobs(code);
+        assertThat(taches.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("UserTask_DeciderDossier").count()).isZero();
         assertThat(parcours.publier(code)).isNull();
         parcours.executerJobs(a);
         parcours.executerJobs(b);

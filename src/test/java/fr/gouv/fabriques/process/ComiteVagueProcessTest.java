@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import java.util.List;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class ComiteVagueProcessTest {
         execute(job());
         assertThat(pi).hasPassed("ServiceTask_CloturerVague").isWaitingAt("UserTask_PreparerSeance");
         assertThat(task()).hasCandidateGroup("gestionnaires").hasName("Préparer la séance — vague FDT-2030-03");
-        Assertions.assertThat(fictifs.appels).containsExactly("cloturerVagueDelegate", "preparationSeanceListener:create");
+        Assertions.assertThat(fictifs.appels).containsExactly("cloturerVagueDelegate");
     }
 
     @Test
@@ -63,30 +66,75 @@ class ComiteVagueProcessTest {
         Assertions.assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
-    @Test
-    void leComiteDelibereEtLeGestionnairePublie() {
+    /** Closes the wave, prepares the session; the decision tasks are created by a job. */
+    private ProcessInstance jusquAuComite(String... numeros) {
+        fictifs.ordreDuJour.addAll(List.of(numeros));
         ProcessInstance pi = ouvrir();
         execute(job());
         complete(task());
-        assertThat(pi).isWaitingAt("UserTask_Deliberer");
-        assertThat(task()).hasCandidateGroup("comite-selection");
-        complete(task());
-        assertThat(pi).isWaitingAt("UserTask_ArreterDecisions");
-        assertThat(task()).hasCandidateGroup("gestionnaires");
-        complete(task(), withVariables("decisionsArretees", true));
-        assertThat(pi).isEnded().hasPassed("EndEvent_VagueDeliberee");
-        Assertions.assertThat(fictifs.appels).contains("deliberationListener:create", "deliberationListener:complete",
-                "arretDecisionsListener:create", "arretDecisionsListener:complete");
+        assertThat(pi).isWaitingAt("UserTask_DeciderDossier#multiInstanceBody");
+        execute(job());
+        return pi;
+    }
+
+    private List<Task> decisions() {
+        return taskService().createTaskQuery().taskDefinitionKey("UserTask_DeciderDossier").list();
+    }
+
+    /** A decision task's completion ends in a job (asyncAfter): the multi-instance join runs there, retried on conflict. */
+    private void decider(Task t) {
+        taskService().complete(t.getId());
+        for (Job j : BpmnAwareTests.managementService().createJobQuery().executable().list()) {
+            BpmnAwareTests.managementService().executeJob(j.getId());
+        }
     }
 
     @Test
-    void desDecisionsRenvoyeesRetournentAuComite() {
-        ProcessInstance pi = ouvrir();
+    void uneTacheDeDecisionParDossierDeLOrdreDuJourPuisLeGestionnairePublie() {
+        ProcessInstance pi = jusquAuComite("FDT-2030-0001", "FDT-2030-0002", "FDT-2030-0003");
+        List<Task> decisions = decisions();
+        Assertions.assertThat(decisions).hasSize(3);
+        decisions.forEach(t -> assertThat(t).hasCandidateGroup("comite-selection"));
+        Assertions.assertThat(decisions.stream().map(t -> taskService().getVariableLocal(t.getId(), "numero")))
+                .containsExactlyInAnyOrder("FDT-2030-0001", "FDT-2030-0002", "FDT-2030-0003");
+        Assertions.assertThat(fictifs.appels).contains("filtreSeanceListener:take", "decisionDossierListener:create");
+        decisions.forEach(this::decider);
+        assertThat(pi).isWaitingAt("UserTask_ArreterDecisions");
+        assertThat(task()).hasCandidateGroup("gestionnaires");
+        complete(task(), withVariables("decisionsArretees", true));
+        assertThat(pi).isWaitingAt("ServiceTask_PublierDecisions");
         execute(job());
-        complete(task());
-        complete(task());
+        assertThat(pi).isEnded().hasPassed("ServiceTask_PublierDecisions", "EndEvent_VagueDeliberee");
+        Assertions.assertThat(fictifs.appels).contains("decisionDossierListener:complete", "arretDecisionsListener:complete",
+                "publierDecisionsDelegate");
+    }
+
+    @Test
+    void uneVagueSansDossierInstruitVaDirectementALArret() {
+        ProcessInstance pi = jusquAuComite();
+        assertThat(pi).isWaitingAt("UserTask_ArreterDecisions");
+    }
+
+    @Test
+    void desDecisionsRenvoyeesRetournentAuComiteAvecUneTacheParDossier() {
+        ProcessInstance pi = jusquAuComite("FDT-2030-0001", "FDT-2030-0002");
+        decisions().forEach(this::decider);
         complete(task(), withVariables("decisionsArretees", false));
-        assertThat(pi).isWaitingAt("UserTask_Deliberer");
+        assertThat(pi).isWaitingAt("UserTask_DeciderDossier#multiInstanceBody");
+        execute(job());
+        Assertions.assertThat(decisions()).hasSize(2);
+    }
+
+    @Test
+    void unePublicationRefuseeEnTacheDeFondRevientAuGestionnaire() {
+        fictifs.quand("publierDecisionsDelegate", e -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("PublicationRefusee", "quota dépassé");
+        });
+        ProcessInstance pi = jusquAuComite("FDT-2030-0001");
+        decisions().forEach(this::decider);
+        complete(task(), withVariables("decisionsArretees", true));
+        execute(job());
+        assertThat(pi).hasPassed("BoundaryEvent_PublicationRefusee").isWaitingAt("UserTask_ArreterDecisions");
     }
 
     @Test
@@ -94,10 +142,8 @@ class ComiteVagueProcessTest {
         fictifs.quandEcouteur("arretDecisionsListener", "complete", tache -> {
             throw new ErreurMetier("decisions", "Publication refusée : le quota de la catégorie QPV serait dépassé : 118 + 5 = 123 pour un quota de 120.");
         });
-        ProcessInstance pi = ouvrir();
-        execute(job());
-        complete(task());
-        complete(task());
+        ProcessInstance pi = jusquAuComite("FDT-2030-0001");
+        decisions().forEach(this::decider);
         String id = task().getId();
         Assertions.assertThatThrownBy(() -> taskService().complete(id, withVariables("decisionsArretees", true)))
                 .hasMessageContaining("quota de la catégorie QPV");

@@ -19,10 +19,11 @@ public final class ProcessusFictifs {
     public static final String[] DELEGATES = {"verifierEligibiliteDelegate", "classerSansSuiteDelegate",
         "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
         "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate",
-        "relancerPorteurDelegate", "constaterDefautBilanDelegate"};
+        "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
         "validationPropositionListener", "signatureEtatListener", "ordonnancementListener",
-        "examenBilanListener", "reversementListener", "preparationSeanceListener", "deliberationListener", "arretDecisionsListener"};
+        "examenBilanListener", "reversementListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
+    public static final String[] EXECUTION_LISTENERS = {"filtreSeanceListener"};
 
     /** Which delegates ran, in order. */
     public final List<String> appels = new java.util.ArrayList<>();
@@ -50,6 +51,11 @@ public final class ProcessusFictifs {
                 }
             });
         }
+        for (String nom : EXECUTION_LISTENERS) {
+            Mocks.register(nom, (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> appels.add(nom + ":" + execution.getEventName()));
+        }
+        // The committee's agenda: the numbers the decision tasks are created for.
+        Mocks.register("ordreDuJourComite", new OrdreDuJour());
         // Defaults: the happy path.
         quand("verifierEligibiliteDelegate", e -> e.setVariable("eligible", true));
         quand("classerSansSuiteDelegate", e -> e.setVariable("issueInstruction", "SANS_SUITE"));
@@ -64,6 +70,15 @@ public final class ProcessusFictifs {
             e.setVariable("anneeBilan", annee - 1);
             e.setVariable("dateEcheance", java.util.Date.from(java.time.Instant.parse("2030-01-01T00:00:00Z")));
         });
+    }
+
+    /** The dossiers on the agenda of the fake committee ({@code ${ordreDuJourComite.numeros(vague)}}). */
+    public final List<String> ordreDuJour = new java.util.ArrayList<>();
+
+    public class OrdreDuJour {
+        public List<String> numeros(String vague) {
+            return ordreDuJour;
+        }
     }
 
     public void quand(String delegate, JavaDelegate comportement) {

@@ -55,17 +55,75 @@ public class DecrireSeance {
                 sb.append("_Aucun dossier._\n\n");
                 continue;
             }
-            sb.append("| Rang | Dossier | Structure | Score | Recommandation | Proposé |\n|---|---|---|---|---|---|\n");
+            sb.append("| Rang | Dossier | Structure | Score | Recommandation | Proposé | Décision du comité |\n|---|---|---|---|---|---|---|\n");
             int rang = 1;
             for (ClassementVague.Ligne l : cat) {
-                sb.append("| ").append(rang++).append(" | ").append(l.numero()).append(" | ").append(l.structure().replace("|", "/"))
+                sb.append("| ").append(rang++).append(" | ").append(l.numero()).append(" | ").append(echapper(l.structure()))
                         .append(" | ").append(l.score() == null ? "—" : l.score()).append(" | ")
                         .append(l.recommandation() == null ? "—" : l.recommandation()).append(" | ")
-                        .append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total())).append(" |\n");
+                        .append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total())).append(" | ")
+                        .append(l.decisionProposee() == null ? "à décider" : libelle(l.decisionProposee())).append(" |\n");
             }
             sb.append("\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * What the committee reads above one dossier's decision: its rank in its category,
+     * the instruction's score, recommendation and proposal, and the places and envelope
+     * left — as they stand when the form opens.
+     */
+    @Transactional(readOnly = true)
+    public String situationDuDossier(String vague, String numero) {
+        List<ClassementVague.Ligne> lignes = classement.dossiersASeance(vague);
+        ClassementVague.Ligne l = lignes.stream().filter(x -> x.numero().equals(numero)).findFirst().orElse(null);
+        if (l == null) {
+            return "_Le dossier " + numero + " n'est plus à l'ordre du jour de la vague " + vague + "._";
+        }
+        List<ClassementVague.Ligne> cat = lignes.stream().filter(x -> x.categorie() == l.categorie()).toList();
+        Programme p = programmes.lire();
+        long laureatsProposes = cat.stream().filter(x -> x.decisionProposee() == TypeDecision.LAUREAT).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Rang ").append(cat.indexOf(l) + 1).append(" sur ").append(cat.size()).append("** en ").append(l.categorie().libelle())
+                .append(" · Score : **").append(l.score() == null ? "non noté" : l.score() + "/100").append("** · Recommandation de l'instruction : **")
+                .append(l.recommandation() == null ? "—" : l.recommandation()).append("**\n\n");
+        sb.append("| | Année 1 | Année 2 | Année 3 | Total |\n|---|---|---|---|---|\n");
+        ligneMontants(sb, "Demandé", l.montantsDemandes());
+        ligneMontants(sb, "Proposé par l'instruction", l.montantsProposes());
+        if (l.montantsProposesParLeComite() != null) {
+            ligneMontants(sb, "Décidé par le comité", l.montantsProposesParLeComite());
+        }
+        sb.append("\nPlaces restantes en ").append(l.categorie()).append(" : **").append(p.placesRestantes(l.categorie())).append("** (quota ")
+                .append(p.quotas().get(l.categorie())).append(") ; lauréats déjà retenus par cette séance : ").append(laureatsProposes)
+                .append(". Enveloppe restante : **").append(PlafondsFinancement.euros(p.enveloppeRestante())).append("**.\n");
+        if (l.decisionProposee() != null) {
+            sb.append("\nDécision déjà enregistrée : **").append(libelle(l.decisionProposee())).append("**")
+                    .append(l.motivationProposee() == null ? "" : " — " + echapper(l.motivationProposee())).append("\n");
+        }
+        return sb.toString();
+    }
+
+    private static void ligneMontants(StringBuilder sb, String quoi, MontantsAnnuels m) {
+        if (m == null) {
+            sb.append("| ").append(quoi).append(" | — | — | — | — |\n");
+            return;
+        }
+        sb.append("| ").append(quoi).append(" | ").append(PlafondsFinancement.euros(m.annee1())).append(" | ").append(PlafondsFinancement.euros(m.annee2()))
+                .append(" | ").append(PlafondsFinancement.euros(m.annee3())).append(" | ").append(PlafondsFinancement.euros(m.total())).append(" |\n");
+    }
+
+    static String libelle(TypeDecision d) {
+        return switch (d) {
+            case LAUREAT -> "lauréat";
+            case REFUSE -> "refusé";
+            case AJOURNE -> "ajourné";
+        };
+    }
+
+    /** User-typed text inside markdown: no table break, no emphasis, no link, no HTML. */
+    static String echapper(String texte) {
+        return texte == null ? "" : texte.replace("\n", " ").replaceAll("([\\\\`*_\\[\\]<>|#])", "\\\\$1");
     }
 
     @Transactional(readOnly = true)
@@ -75,7 +133,7 @@ public class DecrireSeance {
         Map<Long, String> numeros = new java.util.HashMap<>();
         classement.dossiersASeance(vague).forEach(l -> {
             categories.put(l.dossierId(), l.categorie());
-            numeros.put(l.dossierId(), l.numero() + " — " + l.structure().replace("|", "/"));
+            numeros.put(l.dossierId(), l.numero() + " — " + echapper(l.structure()));
         });
         Map<Categorie, Integer> nouveaux = new EnumMap<>(Categorie.class);
         long engagement = 0;
@@ -95,7 +153,7 @@ public class DecrireSeance {
             })
                     .append(m == null ? "" : " — " + PlafondsFinancement.euros(m.annee1()) + " / " + PlafondsFinancement.euros(m.annee2()) + " / "
                             + PlafondsFinancement.euros(m.annee3()))
-                    .append(d.motivation() == null ? "" : "  \n  _" + d.motivation().replace("\n", " ").replace("_", "\\_") + "_").append('\n');
+                    .append(d.motivation() == null ? "" : "  \n  _" + echapper(d.motivation()) + "_").append('\n');
         }
         StringBuilder sb = new StringBuilder("**Effet de la publication**\n\n| Catégorie | Lauréats après | Quota |\n|---|---|---|\n");
         for (Categorie c : Categorie.values()) {

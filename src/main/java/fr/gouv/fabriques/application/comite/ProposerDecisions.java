@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * « Délibérer en comité »: the committee decides the whole ranked list of a wave at
- * once (form table in Tasklist, or the bulk endpoint). Every line is checked; the
- * decisions are recorded as proposals until a programme manager publishes them.
+ * « Décider du dossier »: the committee's decision on dossiers of a wave's agenda, one
+ * at a time (a decision task per dossier in Tasklist) or in bulk (the agents' API).
+ * Every line is checked; the decisions are recorded as proposals until a programme
+ * manager publishes them.
  */
 @Service
 public class ProposerDecisions {
@@ -46,6 +47,12 @@ public class ProposerDecisions {
         this.horloge = horloge;
     }
 
+    /** The committee's decision already recorded on this dossier of the wave's agenda, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ClassementVague.Ligne> aLOrdreDuJour(String codeVague, String numero) {
+        return classement.dossierASeance(codeVague, numero);
+    }
+
     /** One line of the committee's table. Amounts may be null unless laureate. */
     public record Ligne(String numero, String decision, Integer montant1, Integer montant2, Integer montant3, String motivation) {
     }
@@ -58,7 +65,12 @@ public class ProposerDecisions {
             throw new ErreurMetier("vague", "La vague " + codeVague + " est « " + vague.etat() + " » : le comité délibère sur une vague close, non encore délibérée.");
         }
         Map<String, ClassementVague.Ligne> aSeance = new HashMap<>();
-        classement.dossiersASeance(codeVague).forEach(l -> aSeance.put(l.numero(), l));
+        if (lignes.size() == 1 && lignes.get(0).numero() != null) {
+            // One decision task: read that dossier only, not the whole agenda of a wave of hundreds.
+            classement.dossierASeance(codeVague, lignes.get(0).numero()).ifPresent(l -> aSeance.put(l.numero(), l));
+        } else {
+            classement.dossiersASeance(codeVague).forEach(l -> aSeance.put(l.numero(), l));
+        }
         List<Violation> violations = new ArrayList<>();
         List<DecisionComite> prises = new ArrayList<>();
         Set<String> vus = new HashSet<>();
@@ -104,8 +116,10 @@ public class ProposerDecisions {
         if (!violations.isEmpty()) {
             throw new ErreursValidation(violations);
         }
+        Map<Long, ClassementVague.Ligne> parId = new HashMap<>();
+        aSeance.values().forEach(l -> parId.put(l.dossierId(), l));
         for (DecisionComite d : prises) {
-            ClassementVague.Ligne dossier = aSeance.values().stream().filter(x -> x.dossierId() == d.dossierId()).findFirst().orElseThrow();
+            ClassementVague.Ligne dossier = parId.get(d.dossierId());
             long engagement = d.decision() == TypeDecision.LAUREAT ? plafonds.engagement(d.montants(), dossier.categorie()) : 0;
             decisions.proposer(d, engagement);
         }

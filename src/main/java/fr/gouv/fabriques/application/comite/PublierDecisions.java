@@ -16,6 +16,7 @@ import fr.gouv.fabriques.domain.EtatVague;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.Programme;
+import fr.gouv.fabriques.domain.PublicationVague;
 import fr.gouv.fabriques.domain.StatutDossier;
 import fr.gouv.fabriques.domain.TypeDecision;
 import fr.gouv.fabriques.domain.Vague;
@@ -66,8 +67,11 @@ public class PublierDecisions {
     public record Bilan(int laureats, int refuses, int ajournes, int reportes, long engagement, Programme programme) {
     }
 
-    @Transactional
-    public Bilan publier(String code, String gestionnaire) {
+    /** What publishing the wave's proposed decisions would commit: new laureates per category, and amounts. */
+    private record Effet(List<DecisionComiteRepository.Proposition> propositions, Map<Categorie, Integer> nouveaux, long engagement) {
+    }
+
+    private Effet effet(String code) {
         Vague vague = vagues.parCode(code).orElseThrow(() -> new ErreurMetier("vague", "Vague inconnue : " + code));
         if (vague.etat() != EtatVague.CLOSE) {
             throw new ErreurMetier("vague", "La vague " + code + " est « " + vague.etat() + " » : seules les décisions d'une vague close se publient.");
@@ -75,7 +79,6 @@ public class PublierDecisions {
         List<DecisionComiteRepository.Proposition> propositions = decisions.propositions(code);
         Map<Long, Categorie> categories = new java.util.HashMap<>();
         classement.dossiersASeance(code).forEach(l -> categories.put(l.dossierId(), l.categorie()));
-
         Map<Categorie, Integer> nouveaux = new EnumMap<>(Categorie.class);
         long engagement = 0;
         for (DecisionComiteRepository.Proposition p : propositions) {
@@ -84,8 +87,49 @@ public class PublierDecisions {
                 engagement += p.engagement();
             }
         }
-        // The lock serialises concurrent publications; the domain refuses with the numbers, the database would anyway.
-        Programme apres = programmes.verrouiller().engager(nouveaux, engagement);
+        return new Effet(propositions, nouveaux, engagement);
+    }
+
+    /**
+     * « Arrêter les décisions »: refuses at once, with the numbers, a publication that would
+     * exceed a quota or the envelope as they stand. The publication itself runs later, in the
+     * background, and checks again under the programme's lock.
+     */
+    @Transactional(readOnly = true)
+    public void verifier(String code) {
+        Effet e = effet(code);
+        programmes.lire().engager(e.nouveaux(), e.engagement());
+    }
+
+    /**
+     * Publishes, or records why not: a quota or the envelope exceeded under the programme's
+     * lock (another wave published meanwhile) is not an error of the job but an outcome,
+     * written on the wave (GET /api/agents/vagues) before anything else is written.
+     *
+     * @return the outcome recorded on the wave
+     */
+    @Transactional
+    public PublicationVague publier(String code, String gestionnaire) {
+        Effet effet = effet(code);
+        Programme apres;
+        try {
+            // The lock serialises concurrent publications; the domain refuses with the numbers, the database would anyway.
+            apres = programmes.verrouiller().engager(effet.nouveaux(), effet.engagement());
+        } catch (ErreurMetier refus) {
+            PublicationVague refusee = PublicationVague.refusee(code, gestionnaire, horloge.instant(), refus.getMessage());
+            vagues.enregistrerPublication(refusee);
+            return refusee;
+        }
+        Bilan bilan = publierSousVerrou(code, gestionnaire, effet, apres);
+        return PublicationVague.publiee(code, gestionnaire, horloge.instant(), bilan.laureats(), bilan.refuses(), bilan.ajournes(),
+                bilan.reportes(), bilan.engagement());
+    }
+
+    private Bilan publierSousVerrou(String code, String gestionnaire, Effet effet, Programme apres) {
+        Vague vague = vagues.parCode(code).orElseThrow();
+        List<DecisionComiteRepository.Proposition> propositions = effet.propositions();
+        Map<Categorie, Integer> nouveaux = effet.nouveaux();
+        long engagement = effet.engagement();
         programmes.enregistrer(apres);
 
         Instant maintenant = horloge.instant();
@@ -93,10 +137,12 @@ public class PublierDecisions {
         int refuses = 0;
         int ajournes = 0;
         Set<Long> decides = new HashSet<>();
+        Map<Long, String> numeros = new java.util.HashMap<>();
         for (DecisionComiteRepository.Proposition p : propositions) {
             DecisionComite d = p.decision();
             Dossier dossier = dossiers.exiger(d.dossierId());
             decides.add(dossier.id());
+            numeros.put(dossier.id(), dossier.numero());
             switch (d.decision()) {
                 case LAUREAT -> dossier.passerA(StatutDossier.LAUREAT, maintenant);
                 case REFUSE -> {
@@ -129,9 +175,10 @@ public class PublierDecisions {
         }
         vagues.changerEtat(code, EtatVague.DELIBEREE);
         for (DecisionComiteRepository.Proposition p : propositions) {
-            processus.decisionPubliee(dossiers.exiger(p.decision().dossierId()).numero(), p.decision().decision());
+            processus.decisionPubliee(numeros.get(p.decision().dossierId()), p.decision().decision());
         }
         int laureats = nouveaux.values().stream().mapToInt(Integer::intValue).sum();
+        vagues.enregistrerPublication(PublicationVague.publiee(code, gestionnaire, maintenant, laureats, refuses, ajournes, reportes, engagement));
         return new Bilan(laureats, refuses, ajournes, reportes, engagement, apres);
     }
 

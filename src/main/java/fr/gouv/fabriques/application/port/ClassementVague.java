@@ -13,6 +13,9 @@ public interface ClassementVague {
 
     List<Ligne> dossiersASeance(String vague);
 
+    /** One dossier of the wave's agenda, if it is on it. */
+    java.util.Optional<Ligne> dossierASeance(String vague, String numero);
+
     record Ligne(long dossierId, String numero, String structure, Categorie categorie, StatutDossier statut, BigDecimal score,
             Avis recommandation, MontantsAnnuels montantsDemandes, MontantsAnnuels montantsProposes,
             TypeDecision decisionProposee, MontantsAnnuels montantsProposesParLeComite, String motivationProposee) {

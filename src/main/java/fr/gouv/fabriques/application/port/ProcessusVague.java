@@ -10,4 +10,10 @@ public interface ProcessusVague {
 
     /** A programme manager closes the wave before its deadline. */
     void demanderCloture(String code);
+
+    /**
+     * Decisions on these dossiers were recorded outside their decision tasks (bulk API):
+     * their open decision tasks are completed, by this committee member.
+     */
+    void decisionsEnregistrees(String code, java.util.Collection<String> numeros, String membre);
 }

@@ -25,6 +25,12 @@ public interface VagueRepository {
 
     void marquerProcessusDemarre(String code);
 
+    /** Records (or replaces) the outcome of the wave's publication. */
+    void enregistrerPublication(fr.gouv.fabriques.domain.PublicationVague publication);
+
+    /** The outcome of every wave's latest publication attempt, by wave code. */
+    java.util.Map<String, fr.gouv.fabriques.domain.PublicationVague> publications();
+
     /** Creates the wave if its code is unknown; returns whether it was created. */
     boolean ajouterSiAbsente(Vague vague);
 }

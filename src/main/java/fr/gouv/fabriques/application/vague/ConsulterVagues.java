@@ -20,4 +20,10 @@ public class ConsulterVagues {
     public List<Vague> toutes() {
         return vagues.toutes();
     }
+
+    /** The outcome of each wave's latest publication attempt (published counts, or why it was refused), by code. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, fr.gouv.fabriques.domain.PublicationVague> publications() {
+        return vagues.publications();
+    }
 }

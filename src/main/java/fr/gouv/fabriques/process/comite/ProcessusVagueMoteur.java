@@ -2,8 +2,18 @@ package fr.gouv.fabriques.process.comite;
 
 import fr.gouv.fabriques.application.port.ProcessusVague;
 import fr.gouv.fabriques.domain.Vague;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** The engine side of {@link ProcessusVague}: one committee process per wave, keyed by the wave's code. */
@@ -11,9 +21,13 @@ import org.springframework.stereotype.Component;
 class ProcessusVagueMoteur implements ProcessusVague {
 
     private final RuntimeService runtime;
+    private final TaskService taches;
+    private final IdentityService identite;
 
-    ProcessusVagueMoteur(RuntimeService runtime) {
+    ProcessusVagueMoteur(RuntimeService runtime, TaskService taches, IdentityService identite) {
         this.runtime = runtime;
+        this.taches = taches;
+        this.identite = identite;
     }
 
     @Override
@@ -35,5 +49,32 @@ class ProcessusVagueMoteur implements ProcessusVague {
         runtime.createMessageCorrelation(ComiteVagueProcess.MESSAGE_CLOTURE)
                 .processInstanceBusinessKey(code)
                 .correlateWithResult();
+    }
+
+    @Override
+    public void decisionsEnregistrees(String code, Collection<String> numeros, String membre) {
+        List<Task> ouvertes = taches.createTaskQuery().processInstanceBusinessKey(code)
+                .processDefinitionKey(ComiteVagueProcess.CLE).taskDefinitionKey(ComiteVagueProcess.TACHE_DECIDER_DOSSIER).list();
+        if (ouvertes.isEmpty()) {
+            return;
+        }
+        Set<String> voulus = new HashSet<>(numeros);
+        // One query for the numbers of all open decision tasks (each task carries its own, local).
+        Set<String> aCompleter = new HashSet<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery().variableName(ComiteVagueProcess.VAR_NUMERO)
+                .taskIdIn(ouvertes.stream().map(Task::getId).toArray(String[]::new)).list()) {
+            if (voulus.contains(String.valueOf(v.getValue()))) {
+                aCompleter.add(v.getTaskId());
+            }
+        }
+        Authentication avant = identite.getCurrentAuthentication();
+        identite.setAuthentication(membre, identite.createGroupQuery().groupMember(membre).list().stream().map(Group::getId).toList());
+        try {
+            for (String id : aCompleter) {
+                taches.complete(id);
+            }
+        } finally {
+            identite.setAuthentication(avant);
+        }
     }
 }

@@ -21,16 +21,31 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 public final class ValeursFormulaire {
 
     private final DelegateTask tache;
+    private final boolean locales;
     private final List<Violation> violations = new ArrayList<>();
     private final Set<String> lus = new LinkedHashSet<>();
 
     public ValeursFormulaire(DelegateTask tache) {
+        this(tache, false);
+    }
+
+    /**
+     * @param locales read the task's own variables and its execution's only: for a task whose
+     *        create listener declared its form fields on both (submit-form writes on the task,
+     *        complete on its execution), so that submitted values never reach the process.
+     */
+    public ValeursFormulaire(DelegateTask tache, boolean locales) {
         this.tache = tache;
+        this.locales = locales;
     }
 
     private Object brut(String nom) {
         lus.add(nom);
-        return tache.getVariable(nom);
+        if (!locales) {
+            return tache.getVariable(nom);
+        }
+        Object surLaTache = tache.getVariableLocal(nom);
+        return surLaTache != null ? surLaTache : tache.getExecution().getVariableLocal(nom);
     }
 
     public String texte(String nom) {
