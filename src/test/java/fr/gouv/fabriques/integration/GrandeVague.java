@@ -26,6 +26,29 @@ final class GrandeVague {
         this.jdbc = jdbc;
     }
 
+    /** A valid SIRET (Luhn) from 13 digits of a number. */
+    static String siret(long n) {
+        String base = String.format("%013d", Math.abs(n) % 10_000_000_000_000L);
+        for (int cle = 0; cle < 10; cle++) {
+            String candidat = base + cle;
+            int somme = 0;
+            for (int i = 0; i < 14; i++) {
+                int chiffre = candidat.charAt(13 - i) - '0';
+                if (i % 2 == 1) {
+                    chiffre *= 2;
+                    if (chiffre > 9) {
+                        chiffre -= 9;
+                    }
+                }
+                somme += chiffre;
+            }
+            if (somme % 10 == 0) {
+                return candidat;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
     /** Opens a wave and fills it with {@code taille} instructed dossiers (the model and its clones); returns their numbers. */
     List<String> remplir(String vague, int taille) {
         String modele = parcours.deposer(vague, "HORS_GRANDS_CENTRES");
@@ -57,6 +80,10 @@ final class GrandeVague {
                 """).param(id).param(prefixe).update();
         List<Map<String, Object>> clones = jdbc.sql("select id, numero, raison_sociale, departement from dossier where numero like ? || '%'")
                 .param(prefixe).query().listOfRows();
+        long graine = System.nanoTime() % 1_000_000_000L;
+        for (Map<String, Object> c : clones) {
+            jdbc.sql("update dossier set siret = ? where id = ?").param(siret(graine++)).param(((Number) c.get("id")).longValue()).update();
+        }
         for (Map<String, Object> c : clones) {
             runtime.createProcessInstanceByKey("Process_Dossier").businessKey((String) c.get("numero"))
                     .setVariable("dossierId", ((Number) c.get("id")).longValue())
