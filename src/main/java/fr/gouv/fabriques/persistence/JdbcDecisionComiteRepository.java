@@ -51,7 +51,7 @@ class JdbcDecisionComiteRepository implements DecisionComiteRepository {
     @Override
     public Optional<DecisionComite> derniere(long dossierId) {
         return jdbc.sql("select * from decision_comite where dossier_id = ? and etat = 'PUBLIEE' order by publiee_le desc nulls last, id desc limit 1")
-                .param(dossierId).query(this::lire).optional();
+                .param(dossierId).query(JdbcDecisionComiteRepository::lire).optional();
     }
 
     @Override
@@ -65,10 +65,11 @@ class JdbcDecisionComiteRepository implements DecisionComiteRepository {
     @Override
     public List<DecisionComite> toutes(long dossierId) {
         return jdbc.sql("select * from decision_comite where dossier_id = ? and etat = 'PUBLIEE' order by decide_le, id")
-                .param(dossierId).query(this::lire).list();
+                .param(dossierId).query(JdbcDecisionComiteRepository::lire).list();
     }
 
-    private DecisionComite lire(ResultSet rs, int i) throws SQLException {
+    /** Also read by {@link JdbcFicheDossierRepository}. */
+    static DecisionComite lire(ResultSet rs, int i) throws SQLException {
         Integer m1 = (Integer) rs.getObject("montant_1");
         MontantsAnnuels montants = m1 == null ? null
                 : new MontantsAnnuels(m1, rs.getInt("montant_2"), rs.getInt("montant_3"));

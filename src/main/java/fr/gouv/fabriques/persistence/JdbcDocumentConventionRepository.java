@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcDocumentConventionRepository implements DocumentConventionRepository {
 
-    private static final String DESCRIPTION = "dossier_id, nature, sha256, taille, nom_original, signataire, cree_le";
+    static final String DESCRIPTION = "dossier_id, nature, sha256, taille, nom_original, signataire, cree_le";
 
     private final JdbcClient jdbc;
 
@@ -52,7 +52,8 @@ class JdbcDocumentConventionRepository implements DocumentConventionRepository {
                 .query((rs, i) -> new FichierConvention(lire(rs, i), rs.getBytes("contenu"))).optional();
     }
 
-    private static DocumentConvention lire(ResultSet rs, int i) throws SQLException {
+    /** Also read by {@link JdbcFicheDossierRepository}. */
+    static DocumentConvention lire(ResultSet rs, int i) throws SQLException {
         return new DocumentConvention(rs.getLong("dossier_id"), NatureDocumentConvention.valueOf(rs.getString("nature")),
                 rs.getString("sha256"), rs.getInt("taille"), rs.getString("nom_original"), rs.getString("signataire"),
                 rs.getTimestamp("cree_le").toInstant());

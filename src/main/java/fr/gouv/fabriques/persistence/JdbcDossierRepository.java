@@ -88,18 +88,18 @@ class JdbcDossierRepository implements DossierRepository {
 
     @Override
     public Optional<Dossier> parId(long id) {
-        return jdbc.sql(COLONNES_SELECT + "where id = ?").param(id).query(this::lire).optional();
+        return jdbc.sql(COLONNES_SELECT + "where id = ?").param(id).query(JdbcDossierRepository::lire).optional();
     }
 
     @Override
     public Optional<Dossier> parNumero(String numero) {
-        return jdbc.sql(COLONNES_SELECT + "where numero = ?").param(numero).query(this::lire).optional();
+        return jdbc.sql(COLONNES_SELECT + "where numero = ?").param(numero).query(JdbcDossierRepository::lire).optional();
     }
 
     @Override
     public Optional<Dossier> parNumeroEtJeton(String numero, String jetonHash) {
         return jdbc.sql(COLONNES_SELECT + "where numero = ? and jeton_hash = ?").param(numero).param(jetonHash)
-                .query(this::lire).optional();
+                .query(JdbcDossierRepository::lire).optional();
     }
 
     @Override
@@ -132,10 +132,11 @@ class JdbcDossierRepository implements DossierRepository {
             return List.of();
         }
         return jdbc.sql(COLONNES_SELECT + "where vague = :vague and statut in (:statuts) order by numero")
-                .param("vague", vague).param("statuts", statuts.stream().map(Enum::name).toList()).query(this::lire).list();
+                .param("vague", vague).param("statuts", statuts.stream().map(Enum::name).toList()).query(JdbcDossierRepository::lire).list();
     }
 
-    private Dossier lire(ResultSet rs, int ligne) throws SQLException {
+    /** Also read by {@link JdbcFicheDossierRepository}. */
+    static Dossier lire(ResultSet rs, int ligne) throws SQLException {
         Adresse adresse = new Adresse(rs.getString("adresse_ligne"), rs.getString("code_postal"), rs.getString("commune"),
                 rs.getString("code_insee"), rs.getString("departement"), rs.getString("region"));
         Structure structure = new Structure(rs.getString("raison_sociale"), new Siret(rs.getString("siret")),

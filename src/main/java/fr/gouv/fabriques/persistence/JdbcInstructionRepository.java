@@ -8,6 +8,7 @@ import fr.gouv.fabriques.domain.Notation;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,20 +58,25 @@ class JdbcInstructionRepository implements InstructionRepository {
     }
 
     @Override
-    public void enregistrerProposition(long dossierId, Notation n, BigDecimal score, Avis recommandation, MontantsAnnuels m,
-            String motif, String par, Instant le) {
+    public void enregistrerProposition(long dossierId, Notation n, Map<Critere, Integer> poids, BigDecimal score, Avis recommandation,
+            MontantsAnnuels m, String motif, String par, Instant le) {
         assurerLigne(dossierId);
         jdbc.sql("""
                 update instruction set proposition = ?, montant_propose_1 = ?, montant_propose_2 = ?, montant_propose_3 = ?,
                   proposition_motif = ?, instruit_par = ?, instruit_le = ?, validation = null, validee_par = null, validee_le = null,
                   note_gouvernance = ?, note_partenariats = ?, note_besoin_local = ?, note_offre_services = ?,
-                  note_modele_economique = ?, note_emploi = ?, score_total = ?, absence_conflit_interets = true
+                  note_modele_economique = ?, note_emploi = ?, score_total = ?, absence_conflit_interets = true,
+                  poids_gouvernance = ?, poids_partenariats = ?, poids_besoin_local = ?, poids_offre_services = ?,
+                  poids_modele_economique = ?, poids_emploi = ?
                 where dossier_id = ?
                 """).param(recommandation.name()).param(m.annee1()).param(m.annee2()).param(m.annee3()).param(motif)
                 .param(par).param(Timestamp.from(le))
                 .param(n.note(Critere.GOUVERNANCE)).param(n.note(Critere.PARTENARIATS)).param(n.note(Critere.BESOIN_LOCAL))
                 .param(n.note(Critere.OFFRE_SERVICES)).param(n.note(Critere.MODELE_ECONOMIQUE)).param(n.note(Critere.EMPLOI))
-                .param(score).param(dossierId).update();
+                .param(score)
+                .param(poids.get(Critere.GOUVERNANCE)).param(poids.get(Critere.PARTENARIATS)).param(poids.get(Critere.BESOIN_LOCAL))
+                .param(poids.get(Critere.OFFRE_SERVICES)).param(poids.get(Critere.MODELE_ECONOMIQUE)).param(poids.get(Critere.EMPLOI))
+                .param(dossierId).update();
     }
 
     @Override
@@ -80,6 +86,8 @@ class JdbcInstructionRepository implements InstructionRepository {
                 where dossier_id = ?
                 """).param(validee ? "VALIDEE" : "A_REVOIR").param(commentaire).param(par).param(Timestamp.from(le))
                 .param(dossierId).update();
+        jdbc.sql("insert into validation_proposition (dossier_id, validee, commentaire, par, le) values (?, ?, ?, ?, ?)")
+                .param(dossierId).param(validee).param(commentaire).param(par).param(Timestamp.from(le)).update();
     }
 
     @Override

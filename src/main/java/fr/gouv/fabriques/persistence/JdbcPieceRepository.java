@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class JdbcPieceRepository implements PieceRepository {
 
     /** Everything but the content: listing pieces never reads the bytes. */
-    private static final String META = "select id, dossier_id, nom_original, type_mime, taille, sha256, categorie, depose_le from piece ";
+    static final String META = "select id, dossier_id, nom_original, type_mime, taille, sha256, categorie, depose_le from piece ";
 
     private final JdbcClient jdbc;
 
@@ -71,7 +71,8 @@ class JdbcPieceRepository implements PieceRepository {
                 .query((rs, i) -> new Contenu(piece(rs, i), rs.getBytes("contenu"))).optional();
     }
 
-    private static Piece piece(ResultSet rs, int ligne) throws SQLException {
+    /** Also read by {@link JdbcFicheDossierRepository} (the META columns). */
+    static Piece piece(ResultSet rs, int ligne) throws SQLException {
         String mime = rs.getString("type_mime");
         return new Piece(rs.getLong("id"), rs.getLong("dossier_id"), rs.getString("nom_original"),
                 TypePiece.parMime(mime).orElseThrow(() -> new IllegalStateException("type de pièce inconnu en base : " + mime)),

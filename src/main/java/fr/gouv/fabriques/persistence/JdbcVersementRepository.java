@@ -28,13 +28,13 @@ class JdbcVersementRepository implements VersementRepository {
 
     @Override
     public List<Versement> parDossier(long dossierId) {
-        return jdbc.sql("select * from versement where dossier_id = ? order by annee").param(dossierId).query(this::lire).list();
+        return jdbc.sql("select * from versement where dossier_id = ? order by annee").param(dossierId).query(JdbcVersementRepository::lire).list();
     }
 
     @Override
     public Optional<Versement> parDossierEtAnnee(long dossierId, int annee) {
         return jdbc.sql("select * from versement where dossier_id = ? and annee = ?").param(dossierId).param(annee)
-                .query(this::lire).optional();
+                .query(JdbcVersementRepository::lire).optional();
     }
 
     @Override
@@ -50,7 +50,8 @@ class JdbcVersementRepository implements VersementRepository {
                 .param(Timestamp.from(le)).param(reference).param(dossierId).param(annee).update() == 1;
     }
 
-    private Versement lire(ResultSet rs, int i) throws SQLException {
+    /** Also read by {@link JdbcFicheDossierRepository}. */
+    static Versement lire(ResultSet rs, int i) throws SQLException {
         Timestamp ord = rs.getTimestamp("ordonnance_le");
         Timestamp emis = rs.getTimestamp("emis_le");
         return new Versement(rs.getLong("dossier_id"), rs.getInt("annee"), rs.getInt("montant"), rs.getString("ordonnance_par"),

@@ -8,7 +8,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Gives a controller method of /api/agents/** the {@link Agent} that {@link AuthentificationAgents} authenticated. */
+/** Gives a controller method of /api/agents/** or /agents/** the {@link Agent} that {@link AuthentificationAgents} authenticated. */
 class AgentCourantResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -21,9 +21,9 @@ class AgentCourantResolver implements HandlerMethodArgumentResolver {
             WebDataBinderFactory binder) {
         Object agent = requete.getAttribute(AuthentificationAgents.ATTRIBUT_AGENT, RequestAttributes.SCOPE_REQUEST);
         if (!(agent instanceof Agent a)) {
-            // Only reachable if a controller outside /api/agents/** asks for the agent: a programming error.
+            // Only reachable if a controller outside /api/agents/** and /agents/** asks for the agent: a programming error.
             throw new IllegalStateException("Aucun agent authentifié pour " + parametre.getExecutable()
-                    + " : ce point d'accès doit être sous /api/agents/");
+                    + " : ce point d'accès doit être sous /api/agents/ ou /agents/");
         }
         return a;
     }

@@ -24,10 +24,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Guards {@code /api/agents/**} (API.md: « Programme API under /api with HTTP Basic for
- * agents »): the caller is a Camunda user, by HTTP Basic, or by the login he already has in
- * the Camunda webapps of the same browser (same HTTP session: the session cookie's path is
- * « / », so Tasklist's cookie also reaches /api). Then his groups must be among the
- * endpoint's {@link GroupesAutorises}.
+ * agents ») and the agents' pages {@code /agents/**}: the caller is a Camunda user, by HTTP
+ * Basic, or by the login he already has in the Camunda webapps of the same browser (same HTTP
+ * session: the session cookie's path is « / », so Tasklist's cookie also reaches /api and
+ * /agents). Then his groups must be among the endpoint's {@link GroupesAutorises}. A page is
+ * refused with a short French page (sign in to Tasklist first), the API with problem+json.
  *
  * <p>The Tasklist login is accepted for reading only (GET, HEAD): the session cookie goes
  * with any request the browser sends, and the webapps' CSRF token does not guard /api, so a
@@ -40,6 +41,7 @@ class AuthentificationAgents implements HandlerInterceptor {
     static final String ATTRIBUT_AGENT = AuthentificationAgents.class.getName() + ".agent";
     static final String DEFI = "Basic realm=\"fabriques\"";
     private static final String SCHEMA_BASIC = "Basic ";
+    private static final String PREFIXE_PAGES = "/agents/";
     private static final Logger LOG = LoggerFactory.getLogger(AuthentificationAgents.class);
 
     private final AnnuaireAgents annuaire;
@@ -56,13 +58,13 @@ class AuthentificationAgents implements HandlerInterceptor {
         Optional<Agent> agent;
         if (entete != null) {
             if (!entete.regionMatches(true, 0, SCHEMA_BASIC, 0, SCHEMA_BASIC.length())) {
-                return refuser(reponse, HttpStatus.UNAUTHORIZED, "Authentification requise",
+                return refuser(requete, reponse, HttpStatus.UNAUTHORIZED, "Authentification requise",
                         "Les agents s'identifient en HTTP Basic (identifiant et mot de passe Camunda) ; "
                                 + "le jeton d'accès d'un porteur n'ouvre pas l'API des agents.");
             }
             agent = basic(entete.substring(SCHEMA_BASIC.length()).strip());
             if (agent.isEmpty()) {
-                return refuser(reponse, HttpStatus.UNAUTHORIZED, "Identifiants refusés",
+                return refuser(requete, reponse, HttpStatus.UNAUTHORIZED, "Identifiants refusés",
                         "Identifiant ou mot de passe incorrect, ou compte verrouillé après plusieurs échecs "
                                 + "(un administrateur peut le débloquer).");
             }
@@ -70,11 +72,11 @@ class AuthentificationAgents implements HandlerInterceptor {
             HttpSession session = requete.getSession(false);
             agent = session == null ? Optional.empty() : annuaire.agentDeSession(session::getAttribute);
             if (agent.isEmpty()) {
-                return refuser(reponse, HttpStatus.UNAUTHORIZED, "Authentification requise",
+                return refuser(requete, reponse, HttpStatus.UNAUTHORIZED, "Authentification requise",
                         "Identifiez-vous en HTTP Basic avec votre compte Camunda, ou connectez-vous d'abord à Tasklist dans ce navigateur.");
             }
             if (!lecture(requete)) {
-                return refuser(reponse, HttpStatus.UNAUTHORIZED, "Authentification requise",
+                return refuser(requete, reponse, HttpStatus.UNAUTHORIZED, "Authentification requise",
                         "La connexion Tasklist suffit pour consulter ; pour " + requete.getMethod()
                                 + ", présentez vos identifiants en HTTP Basic.");
             }
@@ -84,11 +86,11 @@ class AuthentificationAgents implements HandlerInterceptor {
             GroupesAutorises autorises = Optional.ofNullable(methode.getMethodAnnotation(GroupesAutorises.class))
                     .orElseGet(() -> methode.getBeanType().getAnnotation(GroupesAutorises.class));
             if (autorises == null) {
-                LOG.error("{} est sous /api/agents sans @GroupesAutorises : refusé à tous", methode);
-                return refuser(reponse, HttpStatus.FORBIDDEN, "Accès refusé", "Cette opération n'est ouverte à aucun groupe.");
+                LOG.error("{} est sous /api/agents ou /agents sans @GroupesAutorises : refusé à tous", methode);
+                return refuser(requete, reponse, HttpStatus.FORBIDDEN, "Accès refusé", "Cette opération n'est ouverte à aucun groupe.");
             }
             if (!agent.get().appartientAUnDe(Arrays.asList(autorises.value()))) {
-                return refuser(reponse, HttpStatus.FORBIDDEN, "Accès refusé",
+                return refuser(requete, reponse, HttpStatus.FORBIDDEN, "Accès refusé",
                         "Opération réservée aux groupes " + String.join(", ", autorises.value()) + " ; "
                                 + agent.get().id() + " appartient à : "
                                 + (agent.get().groupes().isEmpty() ? "aucun groupe" : String.join(", ", new TreeSet<>(agent.get().groupes())))
@@ -116,12 +118,25 @@ class AuthentificationAgents implements HandlerInterceptor {
         return "GET".equals(requete.getMethod()) || "HEAD".equals(requete.getMethod());
     }
 
-    private boolean refuser(HttpServletResponse reponse, HttpStatus statut, String titre, String detail) throws IOException {
-        ResponseEntity<ProblemDetail> probleme = Problemes.reponse(statut, titre, detail);
-        reponse.setStatus(statut.value());
+    /** A page of {@code /agents/**} (for browsers): refused with a French page, not a problem+json. */
+    static boolean page(HttpServletRequest requete) {
+        return requete.getRequestURI().startsWith(requete.getContextPath() + PREFIXE_PAGES);
+    }
+
+    private boolean refuser(HttpServletRequest requete, HttpServletResponse reponse, HttpStatus statut, String titre, String detail)
+            throws IOException {
         if (statut == HttpStatus.UNAUTHORIZED) {
             reponse.setHeader(HttpHeaders.WWW_AUTHENTICATE, DEFI);
         }
+        if (page(requete)) {
+            // Without credentials, the API's advice (Basic, or Tasklist first) becomes the page's own.
+            PageHtml.ecrire(reponse, statut, statut == HttpStatus.UNAUTHORIZED
+                    ? PageHtml.connexionRequise(requete.getContextPath(), requete.getHeader(HttpHeaders.AUTHORIZATION) == null ? null : detail)
+                    : PageHtml.message(titre, PageHtml.echapper(detail)));
+            return false;
+        }
+        ResponseEntity<ProblemDetail> probleme = Problemes.reponse(statut, titre, detail);
+        reponse.setStatus(statut.value());
         reponse.setContentType("application/problem+json");
         reponse.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(reponse.getOutputStream(), probleme.getBody());

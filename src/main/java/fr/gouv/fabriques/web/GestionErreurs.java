@@ -2,6 +2,7 @@ package fr.gouv.fabriques.web;
 
 import fr.gouv.fabriques.application.convention.DocumentConventionIntrouvable;
 import fr.gouv.fabriques.application.depot.CleIdempotenceReutilisee;
+import fr.gouv.fabriques.application.fiche.AccesFicheRefuse;
 import fr.gouv.fabriques.application.depot.DossierDejaOuvert;
 import fr.gouv.fabriques.application.piece.PieceIntrouvable;
 import fr.gouv.fabriques.application.piece.PiecesTropVolumineuses;
@@ -65,6 +66,11 @@ class GestionErreurs {
 
     @ExceptionHandler(TelechargerPiece.AccesPieceRefuse.class)
     ResponseEntity<ProblemDetail> accesPieceRefuse(TelechargerPiece.AccesPieceRefuse e) {
+        return Problemes.reponse(HttpStatus.FORBIDDEN, "Accès refusé", e.getMessage());
+    }
+
+    @ExceptionHandler(AccesFicheRefuse.class)
+    ResponseEntity<ProblemDetail> accesFicheRefuse(AccesFicheRefuse e) {
         return Problemes.reponse(HttpStatus.FORBIDDEN, "Accès refusé", e.getMessage());
     }
 

@@ -11,7 +11,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The agents' door: {@code /api/agents/**} goes through {@link AuthentificationAgents}. */
+/**
+ * The agents' door: their API ({@code /api/agents/**}) and their pages ({@code /agents/**}, the
+ * printable dossier sheet) go through {@link AuthentificationAgents}.
+ */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Fabriques de Territoire — API du programme", version = "1"))
 @SecuritySchemes({
@@ -25,6 +28,7 @@ class WebConfiguration implements WebMvcConfigurer {
     static final String SECURITE_AGENTS = "agents";
     static final String SECURITE_PORTEUR = "jetonPorteur";
     static final String CHEMIN_AGENTS = "/api/agents/**";
+    static final String CHEMIN_PAGES_AGENTS = "/agents/**";
 
     private final AuthentificationAgents authentification;
 
@@ -34,7 +38,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(authentification).addPathPatterns(CHEMIN_AGENTS);
+        registry.addInterceptor(authentification).addPathPatterns(CHEMIN_AGENTS, CHEMIN_PAGES_AGENTS);
     }
 
     @Override

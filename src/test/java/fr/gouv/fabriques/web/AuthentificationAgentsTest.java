@@ -146,4 +146,44 @@ class AuthentificationAgentsTest {
         r.setSession(session);
         assertThat(appeler(r, "pourInstructeurs").getStatus()).isEqualTo(401);
     }
+
+    @Test
+    void unePageDesAgentsEstRefuseeParUnePageEnFrancais() throws Exception {
+        MockHttpServletResponse sans = appeler(new MockHttpServletRequest("GET", "/agents/dossiers/FDT-2026-0001"), "pourInstructeurs");
+        assertThat(sans.getStatus()).isEqualTo(401);
+        assertThat(sans.getHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"fabriques\"");
+        assertThat(sans.getContentType()).startsWith("text/html");
+        assertThat(sans.getHeader("Content-Security-Policy")).startsWith("default-src 'none'");
+        assertThat(sans.getContentAsString(StandardCharsets.UTF_8)).contains("<html lang=\"fr\">")
+                .contains("Connectez-vous d'abord à <a href=\"/camunda/app/tasklist/\">Tasklist</a>")
+                .doesNotContain("\"status\"");
+
+        MockHttpServletRequest faux = new MockHttpServletRequest("GET", "/agents/dossiers/FDT-2026-0001");
+        faux.addHeader("Authorization", basic("instructeur:faux"));
+        MockHttpServletResponse refuse = appeler(faux, "pourInstructeurs");
+        assertThat(refuse.getStatus()).isEqualTo(401);
+        assertThat(refuse.getContentAsString(StandardCharsets.UTF_8)).contains("Identifiant ou mot de passe incorrect").contains("Tasklist");
+
+        MockHttpServletRequest autreGroupe = new MockHttpServletRequest("GET", "/agents/dossiers/FDT-2026-0001");
+        autreGroupe.addHeader("Authorization", basic("instructeur:de:mo"));
+        MockHttpServletResponse interdit = appeler(autreGroupe, "pourLeComite");
+        assertThat(interdit.getStatus()).isEqualTo(403);
+        assertThat(interdit.getContentType()).startsWith("text/html");
+        assertThat(interdit.getContentAsString(StandardCharsets.UTF_8)).contains("<h1>Accès refusé</h1>")
+                .contains("comite-selection, gestionnaires");
+
+        MockHttpServletRequest connecte = new MockHttpServletRequest("GET", "/agents/dossiers/FDT-2026-0001");
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(SESSION, "instructeur");
+        connecte.setSession(session);
+        assertThat(appeler(connecte, "pourInstructeurs").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void leCheminDesPagesSEntendApresLeContexte() {
+        MockHttpServletRequest r = new MockHttpServletRequest("GET", "/fabriques/agents/dossiers/X");
+        r.setContextPath("/fabriques");
+        assertThat(AuthentificationAgents.page(r)).isTrue();
+        assertThat(AuthentificationAgents.page(new MockHttpServletRequest("GET", "/api/agents/dossiers/X"))).isFalse();
+    }
 }

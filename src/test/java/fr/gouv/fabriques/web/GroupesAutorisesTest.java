@@ -15,16 +15,16 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
 
-/** Every endpoint of /api/agents/** names its groups, and only groups that exist. */
+/** Every endpoint of /api/agents/** and every page of /agents/** names its groups, and only groups that exist. */
 class GroupesAutorisesTest {
 
     @Test
     void chaquePointDAccesAgentsDeclareDesGroupesExistants() throws ClassNotFoundException {
         Set<String> existants = Groupes.tous().stream().map(DefinitionGroupe::id).collect(Collectors.toSet());
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
-        scan.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+        scan.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
         List<String> points = new ArrayList<>();
         for (var candidat : scan.findCandidateComponents("fr.gouv.fabriques.web")) {
             Class<?> type = Class.forName(candidat.getBeanClassName());
@@ -36,7 +36,7 @@ class GroupesAutorisesTest {
                     continue;
                 }
                 String chemin = prefixe + (rm.path().length == 0 ? "" : rm.path()[0]);
-                if (!chemin.startsWith("/api/agents/")) {
+                if (!chemin.startsWith("/api/agents/") && !chemin.startsWith("/agents/")) {
                     continue;
                 }
                 points.add(chemin);
@@ -47,6 +47,6 @@ class GroupesAutorisesTest {
                 assertThat(g.value()).as(chemin + " : jamais les porteurs").doesNotContain(Groupes.PORTEURS);
             }
         }
-        assertThat(points).contains("/api/agents/moi");
+        assertThat(points).contains("/api/agents/moi", "/api/agents/dossiers/{numero}", "/agents/dossiers/{numero}");
     }
 }

@@ -4,7 +4,6 @@ import fr.gouv.fabriques.application.Delais;
 import fr.gouv.fabriques.domain.Adresse;
 import fr.gouv.fabriques.domain.Convention;
 import fr.gouv.fabriques.domain.Dossier;
-import fr.gouv.fabriques.domain.FormeJuridique;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.Vague;
@@ -96,7 +95,7 @@ public record ContenuConvention(String reference, Instant etablieLe, Map<String,
         v.put("representantEtat", representantEtat);
         v.put("raisonSociale", dossier.structure().raisonSociale());
         v.put("siret", dossier.structure().siret().toString());
-        v.put("formeJuridique", formeJuridique(dossier.structure().formeJuridique()));
+        v.put("formeJuridique", dossier.structure().formeJuridique().libelle());
         v.put("adresse", adresse(dossier.structure().adresse()));
         v.put("codeQpv", dossier.structure().codeQpv() == null ? "" : dossier.structure().codeQpv());
         v.put("contact", dossier.contact() == null ? "" : dossier.contact().nom());
@@ -172,21 +171,5 @@ public record ContenuConvention(String reference, Instant etablieLe, Map<String,
 
     private static String adresse(Adresse a) {
         return a.ligne().strip() + ", " + a.codePostal() + " " + a.commune();
-    }
-
-    private static String formeJuridique(FormeJuridique f) {
-        return switch (f) {
-            case ASSOCIATION -> "association";
-            case SCIC -> "société coopérative d'intérêt collectif (SCIC)";
-            case SCOP -> "société coopérative et participative (SCOP)";
-            case SOCIETE -> "société";
-            case FONDATION -> "fondation";
-            case GIP -> "groupement d'intérêt public (GIP)";
-            case GIE -> "groupement d'intérêt économique (GIE)";
-            case COLLECTIVITE -> "collectivité territoriale";
-            case EPCI -> "établissement public de coopération intercommunale (EPCI)";
-            case SYNDICAT_MIXTE -> "syndicat mixte";
-            case ETABLISSEMENT_PUBLIC -> "établissement public";
-        };
     }
 }

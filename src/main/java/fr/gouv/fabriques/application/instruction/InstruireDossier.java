@@ -84,10 +84,11 @@ public class InstruireDossier {
         if (!violations.isEmpty()) {
             throw new ErreursValidation(violations);
         }
-        BigDecimal score = notation.score(grille.poids(dossier.categorie()));
+        Map<Critere, Integer> poids = grille.poids(dossier.categorie());
+        BigDecimal score = notation.score(poids);
         Avis recommandation = grille.recommandation(score);
         Instant maintenant = horloge.instant();
-        instructions.enregistrerProposition(dossierId, notation, score, recommandation, p.montantsProposes(), p.motif().strip(),
+        instructions.enregistrerProposition(dossierId, notation, poids, score, recommandation, p.montantsProposes(), p.motif().strip(),
                 instructeur, maintenant);
         journal.noter(dossierId, TypeEvenement.PROPOSITION_INSTRUCTION, "Instruction : score " + score + "/100, recommandation "
                 + recommandation + ", " + PlafondsFinancement.euros(p.montantsProposes().total()) + " proposés sur 3 ans",

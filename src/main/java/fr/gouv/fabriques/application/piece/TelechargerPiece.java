@@ -1,25 +1,19 @@
 package fr.gouv.fabriques.application.piece;
 
+import fr.gouv.fabriques.application.LecteursDossier;
 import fr.gouv.fabriques.application.port.AnnuaireAgents.Agent;
 import fr.gouv.fabriques.application.port.DossierRepository;
 import fr.gouv.fabriques.application.port.PieceRepository;
 import fr.gouv.fabriques.domain.Dossier;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A piece and its content, for the applicant of the dossier or for an agent. The national
- * teams (instructors, managers, committee, finance) read every dossier; a territorial
- * referent only those of his département, as for the « avis territorial » task.
+ * A piece and its content, for the applicant of the dossier or for an agent who reads the
+ * dossier ({@link LecteursDossier}).
  */
 @Service
 public class TelechargerPiece {
-
-    /** Groups of DOMAIN.md « Roles » that read the pieces of every dossier. */
-    static final List<String> GROUPES_NATIONAUX = List.of("instructeurs", "gestionnaires", "comite-selection", "service-financier");
-    /** Per-département referent groups: {@code referents-58}… */
-    static final String PREFIXE_REFERENTS = "referents-";
 
     private final DossierRepository dossiers;
     private final PieceRepository pieces;
@@ -38,12 +32,9 @@ public class TelechargerPiece {
     @Transactional(readOnly = true)
     public PieceRepository.Contenu pourAgent(String numero, long pieceId, Agent agent) {
         Dossier dossier = dossiers.parNumero(numero).orElseThrow(() -> new PieceIntrouvable(numero, pieceId));
-        if (!agent.appartientAUnDe(GROUPES_NATIONAUX)) {
-            String groupe = PREFIXE_REFERENTS + dossier.structure().adresse().departement();
-            if (!agent.groupes().contains(groupe)) {
-                throw new AccesPieceRefuse("Les pièces du dossier " + numero + " sont réservées aux équipes nationales et aux référents "
-                        + "de son département (groupe " + groupe + ").");
-            }
+        if (!LecteursDossier.peutLire(agent, dossier)) {
+            throw new AccesPieceRefuse("Les pièces du dossier " + numero + " sont réservées aux équipes nationales et aux référents "
+                    + "de son département (groupe " + LecteursDossier.groupeReferents(dossier) + ").");
         }
         return pieces.contenu(dossier.id(), pieceId).orElseThrow(() -> new PieceIntrouvable(numero, pieceId));
     }

@@ -1,10 +1,12 @@
 package fr.gouv.fabriques.application.port;
 
 import fr.gouv.fabriques.domain.Avis;
+import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.domain.Notation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The record of a dossier's instruction: completeness, referent opinion, proposal and its validation. */
@@ -18,10 +20,14 @@ public interface InstructionRepository {
 
     void enregistrerAbsenceAvis(long dossierId, Instant le);
 
-    /** The scored proposal: the scores, their weighted total and the recommendation they lead to. */
-    void enregistrerProposition(long dossierId, Notation notation, BigDecimal score, Avis recommandation, MontantsAnnuels montants,
-            String motif, String par, Instant le);
+    /**
+     * The scored proposal: the scores, the weights of the grid they were scored with, their
+     * weighted total and the recommendation they lead to.
+     */
+    void enregistrerProposition(long dossierId, Notation notation, Map<Critere, Integer> poids, BigDecimal score, Avis recommandation,
+            MontantsAnnuels montants, String motif, String par, Instant le);
 
+    /** The decision on the current proposal; every decision is also kept in its history (a proposal sent back, then another). */
     void enregistrerValidation(long dossierId, boolean validee, String commentaire, String par, Instant le);
 
     Optional<Proposition> proposition(long dossierId);
