@@ -2,6 +2,7 @@ package fr.gouv.fabriques.process;
 
 import fr.gouv.fabriques.process.commun.ContenusFormulaires;
 import fr.gouv.fabriques.process.commun.VariablesCalculeesFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 
@@ -37,8 +38,9 @@ class ProcessConfiguration {
 
     /** Around the engine's REST (Tasklist's and /engine-rest): the forms' computed variables, see {@link ContenusFormulaires}. */
     @Bean
-    FilterRegistrationBean<VariablesCalculeesFilter> variablesCalculeesFilter(ContenusFormulaires contenus) {
-        FilterRegistrationBean<VariablesCalculeesFilter> enregistrement = new FilterRegistrationBean<>(new VariablesCalculeesFilter(contenus));
+    FilterRegistrationBean<VariablesCalculeesFilter> variablesCalculeesFilter(ObjectProvider<ContenusFormulaires> contenus) {
+        // Resolved at the first request: filters are built with the web server, before the database and the engine.
+        FilterRegistrationBean<VariablesCalculeesFilter> enregistrement = new FilterRegistrationBean<>(new VariablesCalculeesFilter(contenus::getObject));
         enregistrement.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
         // Before the engine's authentication filters, so that it wraps their answer.
         enregistrement.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);

@@ -266,7 +266,7 @@ class ConventionIT {
         Http.Reponse tache = http.get("/engine-rest/task?processInstanceBusinessKey=" + a.numero()
                 + "&taskDefinitionKey=UserTask_SignerConventionEtat", basic("gestionnaire"));
         assertThat(tache.json()).hasSize(1);
-        String documents = http.get("/engine-rest/task/" + tache.json().get(0).get("id").asText() + "/localVariables", basic("gestionnaire"))
+        String documents = http.get("/engine-rest/task/" + tache.json().get(0).get("id").asText() + "/form-variables", basic("gestionnaire"))
                 .json().get("documentsConvention").get("value").asText();
         assertThat(documents).contains("](/api/agents/dossiers/" + a.numero() + "/convention)")
                 .contains("](/api/agents/dossiers/" + a.numero() + "/convention/signee)")

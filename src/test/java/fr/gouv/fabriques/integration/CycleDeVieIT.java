@@ -147,8 +147,12 @@ class CycleDeVieIT {
         assertThat(jdbc.sql("select score_total || ' ' || proposition from instruction i join dossier d on d.id = i.dossier_id where d.numero = ?")
                 .param(numero).query(String.class).single()).isEqualTo("78.6 FAVORABLE");
         String validation = tache("gestionnaire", "UserTask_ValiderProposition");
-        assertThat(http.get("/engine-rest/task/" + validation + "/localVariables", basic("gestionnaire")).json()
-                .get("syntheseInstruction").get("value").asText()).contains("78.6 / 100").contains("FAVORABLE").contains("140 000 €");
+        JsonNode formulaireValidation = formulaire(validation, "gestionnaire");
+        assertThat(formulaireValidation.get("syntheseInstruction").get("value").asText()).contains("78.6 / 100").contains("FAVORABLE")
+                .contains("140 000 €");
+        // The validator reads the dossier's request, the referent's opinion and the scores in the same form.
+        assertThat(formulaireValidation.get("fiche").get("value").asText()).contains("Avis territorial").contains("Instruction")
+                .contains("/agents/dossiers/" + numero);
         soumettre("gestionnaire", "UserTask_ValiderProposition", "propositionValidee", "true");
         assertThat(statut()).isEqualTo("INSTRUIT");
     }
@@ -194,8 +198,7 @@ class CycleDeVieIT {
             }
             deposerBilan(annee - 1);
             String examen = tache("instructeur", "UserTask_ValiderBilanAnnuel");
-            assertThat(http.get("/engine-rest/task/" + examen + "/localVariables", basic("instructeur")).json().get("bilanDepose")
-                    .get("value").asText()).contains("bilan\\-activite\\-" + (annee - 1)).contains("/api/agents/dossiers/" + numero + "/pieces/");
+            assertThat(formulaire(examen, "instructeur").get("bilanDepose").get("value").asText()).contains("bilan\\-activite\\-" + (annee - 1)).contains("/api/agents/dossiers/" + numero + "/pieces/");
             taches.setAssignee(examen, null);
             soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");
             soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);

@@ -49,9 +49,9 @@ final class GrandeVague {
         throw new IllegalStateException();
     }
 
-    /** Opens a wave and fills it with {@code taille} instructed dossiers (the model and its clones); returns their numbers. */
-    List<String> remplir(String vague, int taille) {
-        String modele = parcours.deposer(vague, "HORS_GRANDS_CENTRES");
+    /** Fills the wave with {@code taille} instructed dossiers of the category (the model and its clones); returns their numbers. */
+    List<String> remplir(String vague, int taille, String categorie) {
+        String modele = parcours.deposer(vague, categorie);
         parcours.instruire(modele);
         long id = jdbc.sql("select id from dossier where numero = ?").param(modele).query(Long.class).single();
         String prefixe = modele.substring(0, modele.lastIndexOf('-') + 1) + "G" + Long.toString(System.nanoTime() % 100_000, 36).toUpperCase() + "-";
@@ -88,7 +88,7 @@ final class GrandeVague {
             runtime.createProcessInstanceByKey("Process_Dossier").businessKey((String) c.get("numero"))
                     .setVariable("dossierId", ((Number) c.get("id")).longValue())
                     .setVariable("numero", c.get("numero")).setVariable("structure", c.get("raison_sociale"))
-                    .setVariable("categorie", "HORS_GRANDS_CENTRES").setVariable("vague", vague)
+                    .setVariable("categorie", categorie).setVariable("vague", vague)
                     .setVariable("departement", c.get("departement")).setVariable("issueInstruction", "INSTRUIT")
                     .startBeforeActivity("CallActivity_DecisionComite").execute();
         }

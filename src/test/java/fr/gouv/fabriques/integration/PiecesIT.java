@@ -254,19 +254,21 @@ class PiecesIT {
                 + "&taskDefinitionKey=UserTask_VerifierCompletude", basic("instructeur"));
         assertThat(taches.json()).hasSize(1);
         String tache = taches.json().get(0).get("id").asText();
-        String chemin = "/engine-rest/task/" + tache + "/localVariables/piecesJointes";
-        assertThat(http.get(chemin, basic("instructeur")).json().get("value").asText()).isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
+        // What Tasklist's form loads when it opens: the pieces are read then, never stored in the engine.
+        String chemin = "/engine-rest/task/" + tache + "/form-variables";
+        assertThat(http.get(chemin, basic("instructeur")).json().get("piecesJointes").get("value").asText())
+                .isEqualTo("_Aucune pièce jointe déposée pour l'instant._");
+        assertThat(http.get("/engine-rest/task/" + tache + "/localVariables", basic("instructeur")).json().has("piecesJointes")).isFalse();
 
         Http.Reponse r = joindre(d, Map.of("categorie", "STATUTS"), new Fichier("statuts [v2].pdf", "application/pdf", PDF));
         long id = r.json().get("pieces").get(0).get("id").asLong();
         String lien = "/api/agents/dossiers/" + d.numero() + "/pieces/" + id;
         Http.Reponse variable = http.get(chemin, basic("instructeur"));
         assertThat(variable.statut()).as(variable.corps()).isEqualTo(200);
-        assertThat(variable.json().get("value").asText())
+        assertThat(variable.json().get("piecesJointes").get("value").asText())
                 .isEqualTo("- [statuts \\[v2\\]\\.pdf (PDF, " + PDF.length + " octets, statuts)](" + lien + ")");
-        // What Tasklist's form loads: the task's variables, the local one included.
-        Http.Reponse formulaire = http.get("/engine-rest/task/" + tache + "/form-variables", basic("instructeur"));
-        assertThat(formulaire.json().get("piecesJointes").get("value").asText()).contains(lien);
+        // The dossier's sheet in the same form lists it too.
+        assertThat(variable.json().get("fiche").get("value").asText()).contains(lien);
         assertThat(http.getOctets(lien, basic("instructeur")).corps()).isEqualTo(PDF);
 
         // A new task (after a completeness request answered) lists the pieces from its creation.
@@ -281,7 +283,7 @@ class PiecesIT {
         String nouvelle = http.get("/engine-rest/task?processInstanceBusinessKey=" + d.numero()
                 + "&taskDefinitionKey=UserTask_VerifierCompletude", basic("instructeur")).json().get(0).get("id").asText();
         assertThat(nouvelle).isNotEqualTo(tache);
-        String liste = http.get("/engine-rest/task/" + nouvelle + "/localVariables/piecesJointes", basic("instructeur")).json().get("value").asText();
+        String liste = http.get("/engine-rest/task/" + nouvelle + "/form-variables", basic("instructeur")).json().get("piecesJointes").get("value").asText();
         assertThat(liste.lines()).hasSize(2);
         assertThat(liste).contains("rib\\.png (PNG, " + PNG.length + " octets, complément)");
     }

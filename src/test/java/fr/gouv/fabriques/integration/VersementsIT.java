@@ -168,7 +168,8 @@ class VersementsIT {
         assertThat(parcours.statut(numero)).isEqualTo("VERSEMENTS_SUSPENDUS");
 
         var tache = taches.createTaskQuery().processInstanceBusinessKey(numero).taskDefinitionKey("UserTask_DeciderReversement").singleResult();
-        assertThat(taches.getVariableLocal(tache.getId(), "suspension").toString()).contains("Dépenses sans rapport")
+        assertThat(http.get("/engine-rest/task/" + tache.getId() + "/form-variables", Http.basic("gestionnaire")).json().get("suspension")
+                .get("value").asText()).contains("Dépenses sans rapport")
                 .contains("50 000 €");
         assertThatThrownBy(() -> parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("montantReversement", 60000,
                 "motifReversement", "Dépenses non justifiées")))

@@ -69,8 +69,6 @@ class DossierProcessTest {
         publierDecision("LAUREAT");
         assertThat(pi).isWaitingAt("CallActivity_Convention");
         runtimeService().createMessageCorrelation("ConventionSigneePorteur").processInstanceBusinessKey(NUMERO).correlate();
-        // The State's task is given the links to both convention documents when it is created.
-        Assertions.assertThat(fictifs.appels).endsWith("signatureEtatListener:create");
         complete(tache("UserTask_SignerConventionEtat"), withVariables("issueConvention", "SIGNEE"));
         assertThat(pi).hasPassed("ServiceTask_EtablirEcheancier").isWaitingAt("CallActivity_VersementsAnnuels");
     }

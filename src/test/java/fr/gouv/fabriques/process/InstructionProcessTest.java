@@ -63,9 +63,8 @@ class InstructionProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_DossierInstruit").variables().containsEntry("issueInstruction", "INSTRUIT");
         org.assertj.core.api.Assertions.assertThat(fictifs.appels).containsExactly("verifierEligibiliteDelegate",
-                "completudeListener:create", "completudeListener:complete", "avisTerritorialListener:complete",
-                "instructionListener:complete", "validationPropositionListener:create",
-                "validationPropositionListener:complete");
+                "completudeListener:complete", "avisTerritorialListener:complete",
+                "instructionListener:complete", "validationPropositionListener:complete");
     }
 
     @Test

@@ -55,14 +55,14 @@ public class DecrireSeance {
                 sb.append("_Aucun dossier._\n\n");
                 continue;
             }
-            sb.append("| Rang | Dossier | Structure | Score | Recommandation | Proposé | Décision du comité |\n|---|---|---|---|---|---|---|\n");
+            // A numbered list, not a table: Tasklist's form renderer (form-js) drops tables.
             int rang = 1;
             for (ClassementVague.Ligne l : cat) {
-                sb.append("| ").append(rang++).append(" | ").append(l.numero()).append(" | ").append(echapper(l.structure()))
-                        .append(" | ").append(l.score() == null ? "—" : l.score()).append(" | ")
-                        .append(l.recommandation() == null ? "—" : l.recommandation()).append(" | ")
-                        .append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total())).append(" | ")
-                        .append(l.decisionProposee() == null ? "à décider" : libelle(l.decisionProposee())).append(" |\n");
+                sb.append(rang++).append(". **").append(l.numero()).append("** — ").append(echapper(l.structure()))
+                        .append(" · score ").append(l.score() == null ? "—" : l.score() + "/100")
+                        .append(" · ").append(l.recommandation() == null ? "sans recommandation" : l.recommandation())
+                        .append(" · proposé ").append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total()))
+                        .append(" · _").append(l.decisionProposee() == null ? "à décider" : libelle(l.decisionProposee())).append("_\n");
             }
             sb.append("\n");
         }
@@ -88,7 +88,6 @@ public class DecrireSeance {
         sb.append("**Rang ").append(cat.indexOf(l) + 1).append(" sur ").append(cat.size()).append("** en ").append(l.categorie().libelle())
                 .append(" · Score : **").append(l.score() == null ? "non noté" : l.score() + "/100").append("** · Recommandation de l'instruction : **")
                 .append(l.recommandation() == null ? "—" : l.recommandation()).append("**\n\n");
-        sb.append("| | Année 1 | Année 2 | Année 3 | Total |\n|---|---|---|---|---|\n");
         ligneMontants(sb, "Demandé", l.montantsDemandes());
         ligneMontants(sb, "Proposé par l'instruction", l.montantsProposes());
         if (l.montantsProposesParLeComite() != null) {
@@ -106,11 +105,11 @@ public class DecrireSeance {
 
     private static void ligneMontants(StringBuilder sb, String quoi, MontantsAnnuels m) {
         if (m == null) {
-            sb.append("| ").append(quoi).append(" | — | — | — | — |\n");
+            sb.append("- ").append(quoi).append(" : —\n");
             return;
         }
-        sb.append("| ").append(quoi).append(" | ").append(PlafondsFinancement.euros(m.annee1())).append(" | ").append(PlafondsFinancement.euros(m.annee2()))
-                .append(" | ").append(PlafondsFinancement.euros(m.annee3())).append(" | ").append(PlafondsFinancement.euros(m.total())).append(" |\n");
+        sb.append("- ").append(quoi).append(" : ").append(PlafondsFinancement.euros(m.annee1())).append(" / ").append(PlafondsFinancement.euros(m.annee2()))
+                .append(" / ").append(PlafondsFinancement.euros(m.annee3())).append(" (total ").append(PlafondsFinancement.euros(m.total())).append(")\n");
     }
 
     static String libelle(TypeDecision d) {
@@ -155,11 +154,11 @@ public class DecrireSeance {
                             + PlafondsFinancement.euros(m.annee3()))
                     .append(d.motivation() == null ? "" : "  \n  _" + echapper(d.motivation()) + "_").append('\n');
         }
-        StringBuilder sb = new StringBuilder("**Effet de la publication**\n\n| Catégorie | Lauréats après | Quota |\n|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("**Effet de la publication**\n\n");
         for (Categorie c : Categorie.values()) {
             int apres = p.laureats().get(c) + nouveaux.getOrDefault(c, 0);
-            sb.append("| ").append(c).append(" | ").append(apres).append(apres > p.quotas().get(c) ? " ⚠ dépassement" : "").append(" | ")
-                    .append(p.quotas().get(c)).append(" |\n");
+            sb.append("- ").append(c.libelle()).append(" : **").append(apres).append("** lauréats après publication, quota ")
+                    .append(p.quotas().get(c)).append(apres > p.quotas().get(c) ? " — ⚠ **dépassement**" : "").append("\n");
         }
         long engageApres = p.engage() + engagement;
         sb.append("\nEngagé après publication : **").append(PlafondsFinancement.euros(engageApres)).append("** sur une enveloppe de ")

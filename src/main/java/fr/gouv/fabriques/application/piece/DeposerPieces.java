@@ -2,7 +2,6 @@ package fr.gouv.fabriques.application.piece;
 
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.PieceRepository;
-import fr.gouv.fabriques.application.port.TachesCompletude;
 import fr.gouv.fabriques.application.port.TypeEvenement;
 import fr.gouv.fabriques.domain.CategoriePiece;
 import fr.gouv.fabriques.domain.Dossier;
@@ -40,15 +39,12 @@ public class DeposerPieces {
     private final Journal journal;
     private final Clock horloge;
     private final LimitesPieces limites;
-    private final TachesCompletude tachesCompletude;
 
-    public DeposerPieces(PieceRepository pieces, Journal journal, Clock horloge, LimitesPieces limites,
-            TachesCompletude tachesCompletude) {
+    public DeposerPieces(PieceRepository pieces, Journal journal, Clock horloge, LimitesPieces limites) {
         this.pieces = pieces;
         this.journal = journal;
         this.horloge = horloge;
         this.limites = limites;
-        this.tachesCompletude = tachesCompletude;
     }
 
     private record Examine(String nom, byte[] contenu, TypePiece type, String sha256) {
@@ -129,7 +125,6 @@ public class DeposerPieces {
         if (!ajoutees.isEmpty()) {
             journal.noter(dossier.id(), TypeEvenement.PIECES_DEPOSEES, "Pièces jointes (" + categorie.libelle() + ") : "
                     + ajoutees.values().stream().map(Piece::nom).collect(Collectors.joining(", ")), true, "porteur", maintenant);
-            tachesCompletude.piecesModifiees(dossier.id(), dossier.numero());
         }
         return new ResultatDepotPieces(lignes);
     }

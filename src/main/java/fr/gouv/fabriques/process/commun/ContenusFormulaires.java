@@ -1,6 +1,23 @@
 package fr.gouv.fabriques.process.commun;
 
 import fr.gouv.fabriques.application.comite.DecrireSeance;
+import fr.gouv.fabriques.application.convention.DecrireDocumentsConvention;
+import fr.gouv.fabriques.application.instruction.ResumerInstruction;
+import fr.gouv.fabriques.application.piece.ListerPieces;
+import fr.gouv.fabriques.application.versement.ConsulterBilan;
+import fr.gouv.fabriques.application.versement.ResumerSuspension;
+import fr.gouv.fabriques.application.fiche.ConsulterFicheDossier;
+import fr.gouv.fabriques.application.fiche.FicheDossier;
+import fr.gouv.fabriques.application.fiche.FicheMarkdown;
+import fr.gouv.fabriques.application.fiche.PartieFiche;
+import fr.gouv.fabriques.application.port.DossierIntrouvable;
+import fr.gouv.fabriques.domain.Critere;
+import fr.gouv.fabriques.process.convention.ConventionProcess;
+import fr.gouv.fabriques.process.dossier.DossierProcess;
+import fr.gouv.fabriques.process.instruction.InstructionProcess;
+import fr.gouv.fabriques.process.versement.VersementProcess;
+import java.util.EnumSet;
+import java.util.Set;
 import fr.gouv.fabriques.application.comite.ProposerDecisions;
 import fr.gouv.fabriques.application.port.ClassementVague;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
@@ -16,24 +33,58 @@ import org.springframework.stereotype.Component;
 /**
  * What a task's form shows that is not stored in the engine: computed from the database
  * each time the form's variables are read (Tasklist does it when a form opens), so that
- * it is always current and never limited by the engine's 4,000-character strings — a
- * wave's agenda of 500 dossiers, the effect of its decisions, a dossier's situation in
- * the committee, and the values a decision form starts from. Added to the response of
- * {@code GET …/task/{id}/form-variables} by {@link VariablesCalculeesFilter}.
+ * it is always current and never limited by the engine's 4,000-character strings — the
+ * dossier's sheet (the parts the task's role needs, {@link #PARTIES}), the header's
+ * current wave and structure, a wave's agenda of 500 dossiers, the effect of its
+ * decisions, a dossier's situation in the committee, and the values a form starts from
+ * (the committee's recorded decision, the instructor's previous proposal when it was sent
+ * back). Added to the response of {@code GET …/task/{id}/form-variables} by
+ * {@link VariablesCalculeesFilter}.
  */
 @Component
 public class ContenusFormulaires {
+
+    /** The variable holding the sheet's markdown in every dossier form ({@code {{fiche}}}). */
+    public static final String FICHE = "fiche";
+
+    /** Per task, the parts of the dossier's sheet its form shows: what that role decides on. */
+    public static final Map<String, Set<PartieFiche>> PARTIES = Map.ofEntries(
+            Map.entry(InstructionProcess.TACHE_VERIFIER_COMPLETUDE, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE)),
+            Map.entry(InstructionProcess.TACHE_AVIS_TERRITORIAL, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES)),
+            Map.entry(InstructionProcess.TACHE_INSTRUIRE, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE,
+                    PartieFiche.AVIS_TERRITORIAL, PartieFiche.INSTRUCTION, PartieFiche.VALIDATION)),
+            Map.entry(InstructionProcess.TACHE_VALIDER_PROPOSITION, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES,
+                    PartieFiche.AVIS_TERRITORIAL, PartieFiche.INSTRUCTION, PartieFiche.VALIDATION)),
+            Map.entry(ComiteVagueProcess.TACHE_DECIDER_DOSSIER, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
+                    PartieFiche.INSTRUCTION, PartieFiche.VALIDATION, PartieFiche.COMITE)),
+            Map.entry(ConventionProcess.TACHE_SIGNER_ETAT, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION)),
+            Map.entry(VersementProcess.TACHE_ORDONNANCER, EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
+            Map.entry(VersementProcess.TACHE_VALIDER_BILAN, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
+            Map.entry(DossierProcess.TACHE_DECIDER_REVERSEMENT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
 
     private final TaskService taches;
     private final RuntimeService runtime;
     private final DecrireSeance decrireSeance;
     private final ProposerDecisions proposerDecisions;
+    private final ConsulterFicheDossier fiches;
+    private final FicheMarkdown rendu;
+    private final Resumes resumes;
 
-    ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions) {
+    /** The use cases behind the summaries of single tasks. */
+    record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
+            ResumerSuspension suspension) {
+    }
+
+    ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
+            ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
+            DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension) {
+        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension);
         this.taches = taches;
         this.runtime = runtime;
         this.decrireSeance = decrireSeance;
         this.proposerDecisions = proposerDecisions;
+        this.fiches = fiches;
+        this.rendu = rendu;
     }
 
     /** The computed variables of this task's form, by name (String or Integer values); empty for a task without any. */
@@ -51,11 +102,76 @@ public class ContenusFormulaires {
         switch (tache.getTaskDefinitionKey()) {
             case ComiteVagueProcess.TACHE_PREPARER_SEANCE -> contenus.put("ordreDuJour", decrireSeance.ordreDuJour(cleMetier));
             case ComiteVagueProcess.TACHE_ARRETER -> contenus.put("effetDesDecisions", decrireSeance.effetDesDecisions(cleMetier));
-            case ComiteVagueProcess.TACHE_DECIDER_DOSSIER -> decisionDuComite(tache, cleMetier, contenus);
+            case ComiteVagueProcess.TACHE_DECIDER_DOSSIER -> {
+                decisionDuComite(tache, cleMetier, contenus);
+                Object numero = taches.getVariableLocal(tache.getId(), ComiteVagueProcess.VAR_NUMERO);
+                if (numero != null) {
+                    fiche(tache.getTaskDefinitionKey(), numero.toString(), contenus);
+                }
+            }
             default -> {
+                if (PARTIES.containsKey(tache.getTaskDefinitionKey())) {
+                    resume(tache, cleMetier, contenus);
+                    fiche(tache.getTaskDefinitionKey(), cleMetier, contenus);
+                }
             }
         }
         return contenus;
+    }
+
+    /** The summary a single task's form shows above its fields (the names its form reads). */
+    private void resume(Task tache, String numero, Map<String, Object> contenus) {
+        Object id = taches.getVariable(tache.getId(), Variables.DOSSIER_ID);
+        if (!(id instanceof Number n)) {
+            return;
+        }
+        long dossierId = n.longValue();
+        switch (tache.getTaskDefinitionKey()) {
+            case InstructionProcess.TACHE_VERIFIER_COMPLETUDE -> contenus.put("piecesJointes", LiensPieces.markdown(numero,
+                    resumes.pieces().duDossier(dossierId)));
+            case InstructionProcess.TACHE_VALIDER_PROPOSITION -> contenus.put("syntheseInstruction", resumes.instruction().resumer(dossierId));
+            case ConventionProcess.TACHE_SIGNER_ETAT -> contenus.put("documentsConvention", resumes.convention().decrire(dossierId));
+            case DossierProcess.TACHE_DECIDER_REVERSEMENT -> contenus.put("suspension", resumes.suspension().resumer(dossierId));
+            case VersementProcess.TACHE_VALIDER_BILAN -> {
+                Object annee = taches.getVariable(tache.getId(), VersementProcess.VAR_ANNEE_BILAN);
+                if (annee instanceof Number a) {
+                    ConsulterBilan.BilanAExaminer b = resumes.bilan().consulter(dossierId, a.intValue());
+                    String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");
+                    contenus.put("bilanDepose", "**Synthèse du porteur** : " + commentaire + "\n\n**Pièces du bilan** :\n\n"
+                            + LiensPieces.markdown(numero, b.pieces()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The sheet's parts for this task, and the header's facts as they are now (a dossier carried to the next wave shows it). */
+    private void fiche(String cleTache, String numero, Map<String, Object> contenus) {
+        FicheDossier f;
+        try {
+            f = fiches.consulter(numero);
+        } catch (DossierIntrouvable e) {
+            return;
+        }
+        contenus.put(FICHE, rendu.rendre(f, PARTIES.get(cleTache)));
+        contenus.put(Variables.STRUCTURE, f.structure().raisonSociale());
+        contenus.put(Variables.VAGUE, f.demande().vague());
+        contenus.put(Variables.CATEGORIE, f.demande().categorieLibelle());
+        if (InstructionProcess.TACHE_INSTRUIRE.equals(cleTache) && f.instruction() != null && f.instruction().renvoyee()) {
+            // Sent back by the validator: the instructor starts from his previous proposal, with the comment above it.
+            for (FicheDossier.Note n : f.instruction().notes()) {
+                contenus.put(Critere.valueOf(n.critere()).champ(), n.note());
+            }
+            if (f.instruction().montantsProposes() != null) {
+                contenus.put("montantPropose1", f.instruction().montantsProposes().annee1());
+                contenus.put("montantPropose2", f.instruction().montantsProposes().annee2());
+                contenus.put("montantPropose3", f.instruction().montantsProposes().annee3());
+            }
+            if (f.instruction().motivation() != null) {
+                contenus.put("motifProposition", f.instruction().motivation());
+            }
+        }
     }
 
     private void decisionDuComite(Task tache, String vague, Map<String, Object> contenus) {

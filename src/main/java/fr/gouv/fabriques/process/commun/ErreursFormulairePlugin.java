@@ -1,7 +1,10 @@
 package fr.gouv.fabriques.process.commun;
 
 import fr.gouv.fabriques.domain.ErreurMetier;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -30,9 +33,13 @@ public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new TraductionErreurs());
     }
 
+    /** The engine keeps a String variable, and each of its history entries, in 4,000 characters. */
+    static final int LONGUEUR_MAX_TEXTE = 4000;
+
     static class TraductionErreurs extends CommandInterceptor {
         @Override
         public <T> T execute(Command<T> command) {
+            verifierLongueurs(command);
             try {
                 return next.execute(command);
             } catch (RuntimeException e) {
@@ -45,6 +52,41 @@ public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
                 }
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A text longer than the engine can store would fail at the end of the transaction with a
+     * database error (500); refused here first, naming the field, as any other bad value.
+     */
+    static void verifierLongueurs(Command<?> command) {
+        Map<String, Object> soumis = soumis(command);
+        if (soumis == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> e : soumis.entrySet()) {
+            Object v = e.getValue() instanceof TypedValue t ? t.getValue() : e.getValue();
+            if (v instanceof String texte && texte.length() > LONGUEUR_MAX_TEXTE) {
+                throw new FormFieldValidationException(e.getKey(), e.getKey() + " : " + LONGUEUR_MAX_TEXTE + " caractères au plus (reçu : "
+                        + texte.length() + ") ; raccourcissez le texte");
+            }
+        }
+    }
+
+    /** What a completion submits: the engine's commands keep it in a protected field. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> soumis(Command<?> command) {
+        Class<?> classe = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : command instanceof SubmitTaskFormCmd ? SubmitTaskFormCmd.class : null;
+        if (classe == null) {
+            return null;
+        }
+        try {
+            Field f = classe.getDeclaredField(classe == CompleteTaskCmd.class ? "variables" : "properties");
+            f.setAccessible(true);
+            return (Map<String, Object>) f.get(command);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // An engine version without that field: the database refuses instead (500), nothing is written.
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,10 +28,10 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
 
     private static final Pattern CHEMIN = Pattern.compile("^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/task/([^/]+)/form-variables/?$");
 
-    private final ContenusFormulaires contenus;
+    private final Supplier<ContenusFormulaires> contenus;
     private final ObjectMapper json = new ObjectMapper();
 
-    public VariablesCalculeesFilter(ContenusFormulaires contenus) {
+    public VariablesCalculeesFilter(Supplier<ContenusFormulaires> contenus) {
         this.contenus = contenus;
     }
 
@@ -54,7 +55,7 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
         }
         Matcher m = CHEMIN.matcher(chemin(requete));
         m.matches();
-        Map<String, Object> calcules = contenus.pour(m.group(1));
+        Map<String, Object> calcules = contenus.get().pour(m.group(1));
         if (calcules.isEmpty()) {
             tampon.copyBodyToResponse();
             return;

@@ -1,6 +1,5 @@
 package fr.gouv.fabriques.process.convention;
 
-import fr.gouv.fabriques.application.convention.DecrireDocumentsConvention;
 import fr.gouv.fabriques.application.convention.SignerConventionEtat;
 import fr.gouv.fabriques.process.commun.Agents;
 import fr.gouv.fabriques.process.commun.DossierVariables;
@@ -11,8 +10,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * UserTask_SignerConventionEtat (create: links to the convention drawn and to the one the
- * laureate signed; complete) → {@link SignerConventionEtat}; form forms/signer-convention-etat.form.
+ * UserTask_SignerConventionEtat (complete) → {@link SignerConventionEtat}; form
+ * forms/signer-convention-etat.form, whose links to the convention drawn and to the one
+ * the laureate signed are read when it opens (process/commun/ContenusFormulaires).
  */
 @Component("signatureEtatListener")
 class SignatureEtatListener implements TaskListener {
@@ -21,19 +21,13 @@ class SignatureEtatListener implements TaskListener {
     static final String VAR_DOCUMENTS = "documentsConvention";
 
     private final SignerConventionEtat signerConventionEtat;
-    private final DecrireDocumentsConvention decrireDocuments;
 
-    SignatureEtatListener(SignerConventionEtat signerConventionEtat, DecrireDocumentsConvention decrireDocuments) {
+    SignatureEtatListener(SignerConventionEtat signerConventionEtat) {
         this.signerConventionEtat = signerConventionEtat;
-        this.decrireDocuments = decrireDocuments;
     }
 
     @Override
     public void notify(DelegateTask tache) {
-        if (EVENTNAME_CREATE.equals(tache.getEventName())) {
-            tache.setVariableLocal(VAR_DOCUMENTS, decrireDocuments.decrire(DossierVariables.dossierId(tache)));
-            return;
-        }
         ValeursFormulaire f = new ValeursFormulaire(tache);
         boolean signature = f.booleenObligatoire("signatureEtat", "cochez la case pour signer au nom de l'État");
         f.verifier();

@@ -10,31 +10,21 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * UserTask_VerifierCompletude, form forms/verifier-completude.form.
- * <ul>
- * <li>create: lists the dossier's pieces as links to the agents' API in the task-local
- * variable « piecesJointes » ({@link PiecesJointesCompletude}, refreshed at each upload);</li>
- * <li>complete: → {@link EnregistrerCompletude}.</li>
- * </ul>
+ * UserTask_VerifierCompletude (complete) → {@link EnregistrerCompletude}. Form
+ * forms/verifier-completude.form; the pieces it lists as links are read when it opens
+ * (process/commun/ContenusFormulaires), so an upload shows at once.
  */
 @Component("completudeListener")
 class CompletudeListener implements TaskListener {
 
     private final EnregistrerCompletude enregistrerCompletude;
-    private final PiecesJointesCompletude piecesJointes;
 
-    CompletudeListener(EnregistrerCompletude enregistrerCompletude, PiecesJointesCompletude piecesJointes) {
+    CompletudeListener(EnregistrerCompletude enregistrerCompletude) {
         this.enregistrerCompletude = enregistrerCompletude;
-        this.piecesJointes = piecesJointes;
     }
 
     @Override
     public void notify(DelegateTask tache) {
-        if (EVENTNAME_CREATE.equals(tache.getEventName())) {
-            String numero = (String) tache.getVariable(Variables.NUMERO);
-            tache.setVariableLocal(PiecesJointesCompletude.VARIABLE, piecesJointes.valeur(DossierVariables.dossierId(tache), numero));
-            return;
-        }
         ValeursFormulaire f = new ValeursFormulaire(tache);
         boolean complet = f.booleenObligatoire("complet", "indiquez si le dossier est complet");
         String pieces = f.texte("piecesManquantes");

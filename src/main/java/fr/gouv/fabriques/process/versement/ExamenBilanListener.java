@@ -1,6 +1,5 @@
 package fr.gouv.fabriques.process.versement;
 
-import fr.gouv.fabriques.application.versement.ConsulterBilan;
 import fr.gouv.fabriques.application.versement.ExaminerBilan;
 import fr.gouv.fabriques.process.commun.Variables;
 import fr.gouv.fabriques.process.commun.LiensPieces;
@@ -12,29 +11,22 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** UserTask_ValiderBilanAnnuel (create: the report and its attachments; complete) → {@link ExaminerBilan}; form forms/valider-bilan-annuel.form. */
+/**
+ * UserTask_ValiderBilanAnnuel (complete) → {@link ExaminerBilan}; form
+ * forms/valider-bilan-annuel.form, whose report and attachments are read when it opens
+ * (process/commun/ContenusFormulaires).
+ */
 @Component("examenBilanListener")
 class ExamenBilanListener implements TaskListener {
 
     private final ExaminerBilan examinerBilan;
-    private final ConsulterBilan consulterBilan;
 
-    ExamenBilanListener(ExaminerBilan examinerBilan, ConsulterBilan consulterBilan) {
+    ExamenBilanListener(ExaminerBilan examinerBilan) {
         this.examinerBilan = examinerBilan;
-        this.consulterBilan = consulterBilan;
     }
 
     @Override
     public void notify(DelegateTask tache) {
-        if (EVENTNAME_CREATE.equals(tache.getEventName())) {
-            // The form shows the report as deposited and links to its attachments (agents' API).
-            int annee = DossierVariables.entier(tache, VersementProcess.VAR_ANNEE_BILAN);
-            ConsulterBilan.BilanAExaminer b = consulterBilan.consulter(DossierVariables.dossierId(tache), annee);
-            String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");
-            tache.setVariableLocal("bilanDepose", "**Synthèse du porteur** : " + commentaire + "\n\n**Pièces du bilan** :\n\n"
-                    + LiensPieces.markdown(String.valueOf(tache.getVariable(Variables.NUMERO)), b.pieces()));
-            return;
-        }
         ValeursFormulaire f = new ValeursFormulaire(tache);
         DecisionBilan decision = f.enumeration("decisionBilan", DecisionBilan.class);
         String motif = f.texte("motifBilan");

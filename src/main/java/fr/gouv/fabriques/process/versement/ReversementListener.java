@@ -1,7 +1,6 @@
 package fr.gouv.fabriques.process.versement;
 
 import fr.gouv.fabriques.application.versement.DeciderReversement;
-import fr.gouv.fabriques.application.versement.ResumerSuspension;
 import fr.gouv.fabriques.process.commun.Agents;
 import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
@@ -9,24 +8,22 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** UserTask_DeciderReversement (create: why, paid, recovered; complete) → {@link DeciderReversement}; form forms/decider-reversement.form. */
+/**
+ * UserTask_DeciderReversement (complete) → {@link DeciderReversement}; form
+ * forms/decider-reversement.form, whose summary (why, paid, recovered) is read when it
+ * opens (process/commun/ContenusFormulaires).
+ */
 @Component("reversementListener")
 class ReversementListener implements TaskListener {
 
     private final DeciderReversement deciderReversement;
-    private final ResumerSuspension resumerSuspension;
 
-    ReversementListener(DeciderReversement deciderReversement, ResumerSuspension resumerSuspension) {
+    ReversementListener(DeciderReversement deciderReversement) {
         this.deciderReversement = deciderReversement;
-        this.resumerSuspension = resumerSuspension;
     }
 
     @Override
     public void notify(DelegateTask tache) {
-        if (EVENTNAME_CREATE.equals(tache.getEventName())) {
-            tache.setVariableLocal("suspension", resumerSuspension.resumer(DossierVariables.dossierId(tache)));
-            return;
-        }
         ValeursFormulaire f = new ValeursFormulaire(tache);
         Integer montant = f.entierObligatoire("montantReversement", "montant à reverser en euros (0 si aucun)");
         String motif = f.texte("motifReversement");

@@ -90,10 +90,8 @@ class DeposerPiecesTest {
             return List.of();
         }
     };
-    final List<String> rafraichissements = new ArrayList<>();
     final DeposerPieces deposer = new DeposerPieces(pieces, faux, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC),
-            new LimitesPieces(DataSize.ofBytes(1024), DataSize.ofBytes(3 * 1024)),
-            (dossierId, numero) -> rafraichissements.add(dossierId + " " + numero));
+            new LimitesPieces(DataSize.ofBytes(1024), DataSize.ofBytes(3 * 1024)));
 
     static Dossier dossier(long id, StatutDossier statut) {
         return new Dossier(id, "FDT-2026-00" + id, Appel.FABRIQUES_TERRITOIRE, "FDT-2026-12", Categorie.HORS_GRANDS_CENTRES,
@@ -135,7 +133,6 @@ class DeposerPiecesTest {
         assertThat(pieces.stockees.get(1).piece().type()).isEqualTo(TypePiece.PNG);
         assertThat(pieces.reservations).as("dossier réservé avant la somme").isEqualTo(1);
         assertThat(journal).containsExactly("PIECES_DEPOSEES Pièces jointes (statuts) : statuts.pdf, plan.png (visible)");
-        assertThat(rafraichissements).as("la tâche de complétude ouverte montre les nouvelles pièces").containsExactly("7 FDT-2026-007");
     }
 
     @Test
@@ -152,7 +149,6 @@ class DeposerPiecesTest {
                 });
         assertThat(pieces.stockees).isEmpty();
         assertThat(journal).isEmpty();
-        assertThat(rafraichissements).isEmpty();
     }
 
     @Test
@@ -200,7 +196,6 @@ class DeposerPiecesTest {
         ResultatDepotPieces rien = deposer.deposer(enInstruction, null, List.of(fichier("encore.pdf", pdf(300, 1))));
         assertThat(rien.ajoutees()).isZero();
         assertThat(journal).hasSize(2);
-        assertThat(rafraichissements).hasSize(2);
     }
 
     @Test

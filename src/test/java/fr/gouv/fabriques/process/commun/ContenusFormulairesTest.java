@@ -1,0 +1,68 @@
+package fr.gouv.fabriques.process.commun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gouv.fabriques.application.fiche.PartieFiche;
+import java.io.File;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each agent's form shows of the dossier it decides on: the parts of the dossier's
+ * sheet, per task — the list the agents and the programme agreed on — and every form that
+ * shows the sheet has its parts defined (and the other way round).
+ */
+class ContenusFormulairesTest {
+
+    @Test
+    void chaqueFormulaireMontreLesPartiesDeLaFicheDontSonRoleABesoin() {
+        Map<String, Set<PartieFiche>> attendu = new TreeMap<>(Map.of(
+                "UserTask_VerifierCompletude", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE),
+                // The referent reads the request (and its pieces) he gives an opinion on.
+                "UserTask_DonnerAvisTerritorial", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES),
+                // The instructor: the request, the pieces, the referent's opinion once given, and the validator's rework comment
+                // with his own previous proposal.
+                "UserTask_InstruireDossier", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE,
+                        PartieFiche.AVIS_TERRITORIAL, PartieFiche.INSTRUCTION, PartieFiche.VALIDATION),
+                // The validator: the request, the scores and the opinion.
+                "UserTask_ValiderProposition", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
+                        PartieFiche.INSTRUCTION, PartieFiche.VALIDATION),
+                "UserTask_DeciderDossier", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
+                        PartieFiche.INSTRUCTION, PartieFiche.VALIDATION, PartieFiche.COMITE),
+                "UserTask_SignerConventionEtat", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION),
+                "UserTask_OrdonnancerVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS),
+                "UserTask_ValiderBilanAnnuel", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS),
+                "UserTask_DeciderReversement", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
+        assertThat(new TreeMap<>(ContenusFormulaires.PARTIES)).isEqualTo(attendu);
+    }
+
+    @Test
+    void chaqueFormulaireQuiMontreLaFicheASesPartiesEtInversement() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> formulaireParTache = new HashMap<>();
+        Pattern tache = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"[^>]*camunda:formRef=\"([^\"]+)\"");
+        for (File bpmn : new File("bpmn").listFiles((d, n) -> n.endsWith(".bpmn"))) {
+            Matcher m = tache.matcher(java.nio.file.Files.readString(bpmn.toPath()));
+            while (m.find()) {
+                formulaireParTache.put(m.group(1), m.group(2));
+            }
+        }
+        for (Map.Entry<String, String> e : formulaireParTache.entrySet()) {
+            JsonNode formulaire = json.readTree(new File("forms/" + e.getValue() + ".form"));
+            boolean montreLaFiche = false;
+            for (JsonNode c : formulaire.get("components")) {
+                montreLaFiche |= c.path("text").asText().contains("{{" + ContenusFormulaires.FICHE + "}}");
+            }
+            assertThat(montreLaFiche).as(e.getValue() + ".form montre la fiche du dossier").isEqualTo(ContenusFormulaires.PARTIES.containsKey(e.getKey()));
+        }
+    }
+}
