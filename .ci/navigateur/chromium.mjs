@@ -28,17 +28,18 @@ export function cheminChromium() {
 /**
  * Un contexte Chromium sur un --user-data-dir neuf. Playwright refuse « --user-data-dir »
  * dans args : le profil neuf lui est donc donné par launchPersistentContext, qui le passe
- * au navigateur sous ce nom.
+ * au navigateur sous ce nom. `langue` : langue du navigateur (navigator.languages, Accept-Language),
+ * `fuseau` : son fuseau horaire.
  */
-export async function ouvrirChromium({ largeur = 1400, hauteur = 1000 } = {}) {
+export async function ouvrirChromium({ largeur = 1400, hauteur = 1000, langue = 'fr-FR', fuseau = 'Europe/Paris' } = {}) {
   const profil = mkdtempSync(join(tmpdir(), 'fabriques-chromium-'));
   const contexte = await chromium.launchPersistentContext(profil, {
     executablePath: cheminChromium(),
     headless: true,
     args: OPTIONS_CHROMIUM,
     viewport: { width: largeur, height: hauteur },
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
+    locale: langue,
+    timezoneId: fuseau,
   });
   const fermer = async () => {
     try {

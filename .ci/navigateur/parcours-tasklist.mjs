@@ -538,6 +538,15 @@ const colonnesDossier = (d) => [['Dossier', d.numero], ['Structure', d.structure
 
 /** La convention signée par le porteur : multipart, « fichier » (un PDF) et « signataire ». */
 async function signerPorteur(dossier) {
+  // La convention s'établit dans un job (exécuteur de jobs) juste après la publication : le statut
+  // LAUREAT peut se lire avant qu'elle n'existe.
+  const fin = Date.now() + 20000;
+  for (;;) {
+    const vue = await http('GET', `/api/dossiers/${dossier.numero}`, { auth: `Bearer ${dossier.jeton}` });
+    if (vue.statut === 200 && vue.donnees?.convention) break;
+    if (Date.now() > fin) echec(`${dossier.numero} : convention toujours pas établie 20 s après la publication (${vue.texte})`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const chemin = `/api/dossiers/${dossier.numero}/convention/signature`;
   const pdf = pdfMinimal(`Convention ${dossier.numero} signee par Camille Martin, presidente`);
   const f = new FormData();

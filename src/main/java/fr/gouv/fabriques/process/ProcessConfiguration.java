@@ -12,11 +12,17 @@ import fr.gouv.fabriques.process.commun.DecorationTachesPlugin;
 import fr.gouv.fabriques.process.commun.DelaisProcessus;
 import fr.gouv.fabriques.process.commun.ErreursFormulairePlugin;
 import fr.gouv.fabriques.process.commun.HorlogeMoteur;
+import fr.gouv.fabriques.process.commun.MessageRefusSansPrefixe;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Engine-side beans: the shared clock, the deadlines the models read, the task-name decoration. */
+/**
+ * Engine-side beans: the shared clock, the deadlines the models read, the task-name decoration,
+ * refused forms answered in French (400, without the engine's English prefix).
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessConfiguration {
 
@@ -50,5 +56,16 @@ class ProcessConfiguration {
     @Bean
     ErreursFormulairePlugin erreursFormulairePlugin() {
         return new ErreursFormulairePlugin();
+    }
+
+    /** On /engine-rest and on the webapps' copy of it (/camunda/api/engine): see the filter. */
+    @Bean
+    FilterRegistrationBean<MessageRefusSansPrefixe> messageRefusSansPrefixe(
+            @Value("${spring.jersey.application-path:/engine-rest}") String cheminRest,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String cheminWebapps) {
+        FilterRegistrationBean<MessageRefusSansPrefixe> enregistrement = new FilterRegistrationBean<>(new MessageRefusSansPrefixe());
+        enregistrement.setName("fabriques-message-refus-sans-prefixe");
+        enregistrement.addUrlPatterns(cheminRest.replaceAll("/+$", "") + "/*", cheminWebapps.replaceAll("/+$", "") + "/api/engine/*");
+        return enregistrement;
     }
 }

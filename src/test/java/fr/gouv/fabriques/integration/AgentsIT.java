@@ -3,16 +3,12 @@ package fr.gouv.fabriques.integration;
 import static fr.gouv.fabriques.integration.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -149,36 +145,5 @@ class AgentsIT {
 
     private URI uri(String chemin) {
         return URI.create("http://127.0.0.1:" + port + chemin);
-    }
-
-    /**
-     * Keeps the cookies by hand: the application's cookies are Secure, which Java's cookie
-     * manager would not send over plain HTTP, though browsers do to localhost.
-     */
-    static final class Navigateur {
-        final HttpClient client = HttpClient.newHttpClient();
-        final Map<String, String> cookies = new LinkedHashMap<>();
-        String cheminJsessionid;
-
-        HttpResponse<String> envoyer(HttpRequest.Builder requete) throws IOException, InterruptedException {
-            if (!cookies.isEmpty()) {
-                requete.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            HttpResponse<String> r = client.send(requete.build(), HttpResponse.BodyHandlers.ofString());
-            List<String> poses = r.headers().allValues("Set-Cookie");
-            for (String pose : poses) {
-                String[] parties = pose.split(";");
-                String[] nomValeur = parties[0].split("=", 2);
-                cookies.put(nomValeur[0].strip(), nomValeur[1].strip());
-                if (nomValeur[0].strip().equals("JSESSIONID")) {
-                    for (String p : parties) {
-                        if (p.strip().toLowerCase().startsWith("path=")) {
-                            cheminJsessionid = p.strip().substring(5);
-                        }
-                    }
-                }
-            }
-            return r;
-        }
     }
 }

@@ -1,0 +1,29 @@
+/*
+ * Fabriques de Territoire — configuration de Camunda Welcome (remplace celle du webjar :
+ * la copie du classpath de l'application passe avant celle de la dépendance).
+ * Langue : voir ../fabriques/langue.js et le README, « Interface en français ».
+ */
+export default {
+  app: {
+    // L'en-tête et le titre de la page affichent « vendor name ».
+    vendor: 'Fabriques de Territoire –',
+    name: 'Accueil'
+  },
+  // Le français par défaut et en secours ; l'anglais reste disponible.
+  locales: {
+    availableLocales: ['fr', 'en'],
+    fallbackLocale: 'fr'
+  },
+  // Formats moment.js, dans la langue affichée (fr.json, dateLocales) :
+  // LLL = « 3 mars 2026 à 14:05 », LLLL = « mardi 3 mars 2026 à 14:05 », LL = « 3 mars 2026 ».
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'lll',
+    normal: 'LLL',
+    long: 'LLLL',
+    short: 'LL'
+  },
+  // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent.
+  customScripts: ['../fabriques/langue']
+};
