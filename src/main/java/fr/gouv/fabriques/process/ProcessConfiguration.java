@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process;
 
+import fr.gouv.fabriques.process.commun.ChampsDeclaresPlugin;
 import fr.gouv.fabriques.process.commun.ContenusFormulaires;
 import fr.gouv.fabriques.process.commun.VariablesCalculeesFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,12 @@ class ProcessConfiguration {
         // Before the engine's authentication filters, so that it wraps their answer.
         enregistrement.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return enregistrement;
+    }
+
+    /** Completing a task accepts only the fields of its deployed form (issue « task data is the server's »). */
+    @Bean
+    ChampsDeclaresPlugin champsDeclaresPlugin() {
+        return new ChampsDeclaresPlugin();
     }
 
     @Bean
