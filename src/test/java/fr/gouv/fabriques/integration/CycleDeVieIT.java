@@ -125,9 +125,32 @@ class CycleDeVieIT {
 
     private void soumettre(String utilisateur, String cle, Object... valeurs) {
         String id = tache(utilisateur, cle);
+        refuserVariablesFalsifiees(utilisateur, id, valeurs);
         Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables(valeurs), basic(utilisateur));
         assertThat(r.statut()).as(cle + " : " + r.corps()).isEqualTo(204);
         executerJobs();
+    }
+
+    /**
+     * Before each real submission, the insider's attacks on the same task: the form's values plus a process
+     * variable the listeners trust (another dossier's id, a later year, a département, the routing fact),
+     * or a misspelt field — through complete and submit-form. Each is refused naming the field, and the
+     * task stays open, unchanged.
+     */
+    private void refuserVariablesFalsifiees(String utilisateur, String id, Object... valeurs) {
+        Map<String, Object> forges = Map.of("dossierId", 1L, "annee", 3, "departement", "75", "numero", "FDT-1999-0001",
+                "issueInstruction", "INSTRUIT", "champInexistant", "x");
+        for (Map.Entry<String, Object> forge : forges.entrySet()) {
+            Object[] avecForge = java.util.Arrays.copyOf(valeurs, valeurs.length + 2);
+            avecForge[valeurs.length] = forge.getKey();
+            avecForge[valeurs.length + 1] = forge.getValue();
+            for (String porte : List.of("submit-form", "complete")) {
+                Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/" + porte, variables(avecForge), basic(utilisateur));
+                assertThat(r.statut()).as(porte + " avec " + forge.getKey() + " : " + r.corps()).isEqualTo(400);
+                assertThat(r.json().get("message").asText()).contains("« " + forge.getKey() + " »").contains("n'est pas un champ");
+            }
+        }
+        assertThat(http.get("/engine-rest/task/" + id, basic(utilisateur)).statut()).isEqualTo(200);
     }
 
     private JsonNode vuePorteur() {
@@ -283,6 +306,7 @@ class CycleDeVieIT {
     }
 
     private void soumettreTache(String utilisateur, String id, Object... valeurs) {
+        refuserVariablesFalsifiees(utilisateur, id, valeurs);
         Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/submit-form", variables(valeurs), basic(utilisateur));
         assertThat(r.statut()).as(r.corps()).isEqualTo(204);
         executerJobs();
