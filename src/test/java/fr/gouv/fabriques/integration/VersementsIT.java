@@ -198,9 +198,15 @@ class VersementsIT {
         jdbc.sql("update versement set montant = 50000 where dossier_id = ? and annee = 1").param(id).update();
         parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
 
-        // Year 2: the report approved by « instructeur »; he may not order the payment that depends on it.
+        // Year 2 is refused by the domain while the report of year 1 is missing, or not approved, whatever route led here.
+        assertThatThrownBy(() -> ordonnancer.ordonnancer(id, 2, true, "financier"))
+                .isInstanceOf(ErreurMetier.class).hasMessageContaining("attend l'approbation du bilan de l'année 1");
         jdbc.sql("insert into bilan (dossier_id, annee, depose_le, commentaire, decision, decide_par, decide_le) "
-                + "values (?, 1, now(), 'Bilan', 'APPROUVE', 'instructeur', now())").param(id).update();
+                + "values (?, 1, now(), 'Bilan', 'CORRECTIONS', 'instructeur', now())").param(id).update();
+        assertThatThrownBy(() -> ordonnancer.ordonnancer(id, 2, true, "financier"))
+                .isInstanceOf(ErreurMetier.class).hasMessageContaining("attend l'approbation du bilan de l'année 1");
+        // Approved by « instructeur »: he may not order the payment that depends on it.
+        jdbc.sql("update bilan set decision = 'APPROUVE' where dossier_id = ? and annee = 1").param(id).update();
         assertThatThrownBy(() -> ordonnancer.ordonnancer(id, 2, true, "instructeur"))
                 .isInstanceOf(ErreurMetier.class).hasMessageContaining("quatre yeux");
     }

@@ -7,6 +7,7 @@ import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.TypeEvenement;
 import fr.gouv.fabriques.application.port.VersementRepository;
 import fr.gouv.fabriques.domain.Convention;
+import fr.gouv.fabriques.domain.DecisionBilan;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.ErreursValidation;
@@ -59,12 +60,15 @@ public class OrdonnancerVersement {
         }
         verifierPlafonds(dossier, conventions.exiger(dossierId), versement);
         if (annee > 1) {
-            bilans.parDossierEtAnnee(dossierId, annee - 1).ifPresent(bilan -> {
-                if (agent.equals(bilan.decidePar())) {
-                    throw new ErreurMetier("ordonnateur", "Principe des quatre yeux : « " + agent + " » a approuvé le bilan de l'année "
-                            + (annee - 1) + " ; une autre personne doit ordonnancer ce versement.");
-                }
-            });
+            // Whatever route reached this task: year n is paid on the approved report of year n-1, ordered by someone else.
+            BilanRepository.Bilan bilan = bilans.parDossierEtAnnee(dossierId, annee - 1)
+                    .filter(x -> x.decision() == DecisionBilan.APPROUVE)
+                    .orElseThrow(() -> new ErreurMetier("annee", "Le versement de l'année " + annee + " du dossier " + dossier.numero()
+                            + " attend l'approbation du bilan de l'année " + (annee - 1) + " : il ne peut pas être ordonnancé avant."));
+            if (agent.equals(bilan.decidePar())) {
+                throw new ErreurMetier("ordonnateur", "Principe des quatre yeux : « " + agent + " » a approuvé le bilan de l'année "
+                        + (annee - 1) + " ; une autre personne doit ordonnancer ce versement.");
+            }
         }
         Instant maintenant = horloge.instant();
         versements.ordonnancer(dossierId, annee, agent, maintenant);
