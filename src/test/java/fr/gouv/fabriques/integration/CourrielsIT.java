@@ -46,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The scheduled sender is off: the tests send with {@link EnvoyerCourriels#envoyerEnAttente()}.
  */
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class CourrielsIT {
 
     @LocalServerPort
@@ -81,11 +82,13 @@ class CourrielsIT {
     }
 
     @Test
-    void leDepotDonneUnSeulAccuseDeReceptionAvecLeNumero() throws Exception {
+    void leDepotDonneUnSeulAccuseDeReceptionAvecLeNumero(org.springframework.boot.test.system.CapturedOutput journal) throws Exception {
         deposer();
         assertThat(etatCourriel("DEPOT")).isEqualTo("A_ENVOYER");
 
         assertThat(envoyeur.envoyerEnAttente()).isPositive();
+        // The application's log says where the mail went without giving the applicant's address.
+        assertThat(journal.getOut()).contains("envoyé à " + email.charAt(0) + "***@").doesNotContain(email);
 
         List<MimeMessage> recus = courriersRecus();
         assertThat(recus).hasSize(1);
