@@ -1,5 +1,7 @@
 package fr.gouv.fabriques.application.comite;
 
+import fr.gouv.fabriques.application.port.VerrouDemarrage;
+
 import fr.gouv.fabriques.application.ProgrammeProperties;
 import fr.gouv.fabriques.application.port.ProgrammeRepository;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -13,15 +15,18 @@ public class InitialiserProgramme {
 
     private final ProgrammeRepository programme;
     private final ProgrammeProperties proprietes;
+    private final VerrouDemarrage verrou;
 
-    public InitialiserProgramme(ProgrammeRepository programme, ProgrammeProperties proprietes) {
+    public InitialiserProgramme(ProgrammeRepository programme, ProgrammeProperties proprietes, VerrouDemarrage verrou) {
         this.programme = programme;
         this.proprietes = proprietes;
+        this.verrou = verrou;
     }
 
     @EventListener(ContextRefreshedEvent.class)
     @Transactional
     public void initialiser() {
+        verrou.prendre("programme");
         programme.initialiser(proprietes.initial());
     }
 }

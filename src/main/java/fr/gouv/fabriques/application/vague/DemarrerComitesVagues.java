@@ -1,5 +1,7 @@
 package fr.gouv.fabriques.application.vague;
 
+import fr.gouv.fabriques.application.port.VerrouDemarrage;
+
 import fr.gouv.fabriques.application.port.ProcessusVague;
 import fr.gouv.fabriques.application.port.VagueRepository;
 import fr.gouv.fabriques.domain.Vague;
@@ -15,16 +17,20 @@ public class DemarrerComitesVagues {
 
     private final VagueRepository vagues;
     private final ProcessusVague processus;
+    private final VerrouDemarrage verrou;
 
-    public DemarrerComitesVagues(VagueRepository vagues, ProcessusVague processus) {
+    public DemarrerComitesVagues(VagueRepository vagues, ProcessusVague processus, VerrouDemarrage verrou) {
         this.vagues = vagues;
         this.processus = processus;
+        this.verrou = verrou;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     @Transactional
     public void demarrer() {
+        // Two nodes starting together: one starts the committees, the other then finds them started.
+        verrou.prendre("comites-des-vagues");
         for (Vague v : vagues.sansProcessus()) {
             processus.demarrer(v);
             vagues.marquerProcessusDemarre(v.code());

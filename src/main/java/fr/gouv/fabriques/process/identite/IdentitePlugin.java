@@ -1,5 +1,11 @@
 package fr.gouv.fabriques.process.identite;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 
@@ -17,9 +23,37 @@ public class IdentitePlugin extends AbstractProcessEnginePlugin {
         this.initialisation = initialisation;
     }
 
+    /** The application's space of PostgreSQL advisory locks (same as persistence/VerrouDemarrageConsultatif). */
+    private static final int ESPACE = 0x46444254;
+
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
-        initialisation.appliquer(processEngine);
+        // Two nodes starting together on one database: one creates groups, accounts, grants and filters, the other
+        // waits on this lock, then finds them in place (each step compares before it writes).
+        DataSource source = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource();
+        try (Connection connexion = source.getConnection()) {
+            boolean postgres = connexion.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            if (postgres) {
+                verrou(connexion, "select pg_advisory_lock(?, ?)");
+            }
+            try {
+                initialisation.appliquer(processEngine);
+            } finally {
+                if (postgres) {
+                    verrou(connexion, "select pg_advisory_unlock(?, ?)");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Verrou de démarrage des identités impossible à prendre", e);
+        }
+    }
+
+    private static void verrou(Connection connexion, String sql) throws SQLException {
+        try (PreparedStatement p = connexion.prepareStatement(sql)) {
+            p.setInt(1, ESPACE);
+            p.setInt(2, "identites".hashCode());
+            p.execute();
+        }
     }
 
     @Override
