@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ouvrirChromium } from './chromium.mjs';
+import { chargerLibelles, scannerPage } from './libelles.mjs';
 
 const ICI = dirname(fileURLToPath(import.meta.url));
 const RACINE = resolve(ICI, '../..');
@@ -21,7 +22,6 @@ const SORTIE = join(RACINE, 'target/navigateur/interface-fr');
 const BASE = (process.argv[2] || process.env.FABRIQUES_URL || 'http://localhost:8080').replace(/\/$/, '');
 const MOT_DE_PASSE = 'demo';
 const MARQUE = 'Fabriques de Territoire';
-const APPLICATIONS = ['tasklist', 'cockpit', 'admin', 'welcome'];
 
 const anomalies = [];
 const images = [];
@@ -89,53 +89,7 @@ async function deposer() {
   return r.donnees.numero;
 }
 
-/**
- * Les libellés anglais de Camunda qui ont une autre traduction en français (« Type », « Version »…
- * s'écrivent pareil) : les voir à l'écran, c'est une traduction qui manque ou qui n'est pas chargée.
- */
-async function libellesAnglais() {
-  const anglais = {};
-  const cles = new Set();
-  for (const app of APPLICATIONS) {
-    const en = (await http('GET', `/camunda/app/${app}/locales/en.json`)).donnees.labels;
-    const fr = (await http('GET', `/camunda/app/${app}/locales/fr.json`)).donnees.labels;
-    const francais = new Set(Object.values(fr).map((v) => v.trim()));
-    anglais[app] = new Set();
-    for (const [cle, texte] of Object.entries(en)) {
-      cles.add(cle);
-      const t = texte.trim();
-      if (t.length >= 3 && /[a-z]/i.test(t) && !t.includes('{{') && !francais.has(t)) anglais[app].add(t);
-    }
-  }
-  return { anglais, cles };
-}
-
-/** Textes visibles de la page (nœuds texte et attributs placeholder/title des éléments visibles). */
-async function textesVisibles(page) {
-  return page.evaluate(() => {
-    const visible = (el) => {
-      if (!el || !el.getClientRects().length) return false;
-      const s = getComputedStyle(el);
-      return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
-    };
-    const textes = [];
-    const marcheur = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = marcheur.nextNode(); n; n = marcheur.nextNode()) {
-      const t = n.nodeValue.replace(/\s+/g, ' ').trim();
-      if (t && visible(n.parentElement) && !['SCRIPT', 'STYLE'].includes(n.parentElement.tagName)) textes.push(t);
-    }
-    for (const el of document.querySelectorAll('[placeholder], [title]')) {
-      if (!visible(el)) continue;
-      for (const a of ['placeholder', 'title']) {
-        const t = (el.getAttribute(a) || '').replace(/\s+/g, ' ').trim();
-        if (t) textes.push(t);
-      }
-    }
-    return textes;
-  });
-}
-
-async function verifierPage(page, nom, { anglais, cles }, { connecte = true, langue = 'fr' } = {}) {
+async function verifierPage(page, nom, libelles, { connecte = true, langue = 'fr' } = {}) {
   await page.waitForLoadState('networkidle').catch(() => {});
   await page.waitForTimeout(800);
   const fichier = join(SORTIE, `${String(++numero).padStart(2, '0')}-${nom}.png`);
@@ -153,14 +107,7 @@ async function verifierPage(page, nom, { anglais, cles }, { connecte = true, lan
     if (!marque.includes(MARQUE)) anomalie(`${nom} : en-tête « ${marque} »`);
   }
   if (langue !== 'fr') return;
-  const app = (page.url().match(/\/app\/(\w+)\//) || [])[1];
-  const textes = await textesVisibles(page);
-  const restes = [...new Set(textes.filter((t) => anglais[app] && anglais[app].has(t)))];
-  if (restes.length) anomalie(`${nom} : libellés anglais visibles : ${restes.map((t) => `« ${t} »`).join(', ')}`);
-  const brutes = [...new Set(textes.filter((t) => cles.has(t) && /^[A-Z][A-Z0-9_]{3,}$/.test(t)))];
-  if (brutes.length) anomalie(`${nom} : clés de traduction brutes visibles : ${brutes.join(', ')}`);
-  const moustaches = [...new Set(textes.filter((t) => /\{\{.*\}\}/.test(t)))];
-  if (moustaches.length) anomalie(`${nom} : paramètres non remplacés : ${moustaches.join(' | ')}`);
+  for (const message of await scannerPage(page, libelles, nom)) anomalie(message);
 }
 
 async function connecter(page, app, utilisateur) {
@@ -179,7 +126,7 @@ async function connecter(page, app, utilisateur) {
 async function principal() {
   rmSync(SORTIE, { recursive: true, force: true });
   mkdirSync(SORTIE, { recursive: true });
-  const libelles = await libellesAnglais();
+  const libelles = await chargerLibelles(BASE);
   const dossier = await deposer();
 
   const { contexte, fermer } = await ouvrirChromium({ langue: 'en-US' });

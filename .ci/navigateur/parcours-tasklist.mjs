@@ -1,13 +1,18 @@
-// Parcours d'un dossier, rôle par rôle, dans Camunda Tasklist avec un vrai Chromium.
+// Parcours d'un dossier, rôle par rôle, dans Camunda Tasklist en français avec le Chromium de Debian.
 //
-//   node parcours-tasklist.mjs http://localhost:8094 [--sans-reversement] [--montants-modifies]
+//   node parcours-tasklist.mjs http://localhost:8094 [--sans-reversement] [--montants-modifies] [--comite N] [--strict]
 //
 // Le porteur dépose par l'API ; chaque agent se connecte à Tasklist, trouve la tâche dans
-// « Tâches de mon groupe » (la carte doit montrer ses colonnes), la réclame (Claim), remplit le
-// formulaire Camunda comme une personne (clics sur les boutons radio et les cases, saisie des
-// nombres et des textes), la termine (Complete) et vérifie qu'elle est terminée (volet refermé
-// sans erreur, tâche introuvable côté moteur). Une image de chaque formulaire rempli est écrite
-// sous target/navigateur/. Le parcours va jusqu'au solde : statut SOLDE lu par le porteur.
+// « Tâches de mon groupe » (la carte doit montrer ses colonnes et le lien « Fiche du dossier »),
+// la prend en charge (« Prendre en charge »), lit la fiche du dossier sous l'en-tête du formulaire,
+// remplit le formulaire comme une personne (clics sur les boutons radio et les cases, saisie des
+// nombres et des textes), le termine (« Terminer ») et vérifie que la tâche est terminée (volet
+// refermé sans erreur, tâche introuvable côté moteur). Le comité de la vague a --comite N dossiers
+// (20 par défaut : A, B et 18 autres instruits par /engine-rest) ; il les décide un par un dans le
+// filtre « Comité — vague X », clics et touches comptés par dossier. Le texte visible de chaque page
+// est relevé : aucun libellé anglais d'origine de Camunda (libelles.mjs). Une image de chaque
+// formulaire rempli, fiche comprise, est écrite sous target/navigateur/parcours/. Le parcours va
+// jusqu'au solde : statut SOLDE lu par le porteur.
 //
 // Code de sortie 0 si tout est passé ; 1 sinon, avec le message de l'étape qui a échoué
 // (et la liste des anomalies relevées en chemin, qui n'arrêtent pas le parcours mais le font échouer).
@@ -16,6 +21,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ouvrirChromium } from './chromium.mjs';
+import { chargerLibelles, scannerPage } from './libelles.mjs';
 
 const ICI = dirname(fileURLToPath(import.meta.url));
 const RACINE = resolve(ICI, '../..');
@@ -40,8 +46,21 @@ function journal(message) {
 
 /** Une anomalie relevée qui n'empêche pas de continuer : le parcours finira en échec. */
 function anomalie(message) {
+  if (anomalies.includes(message)) return;
   anomalies.push(message);
   console.log(`         ✗ ANOMALIE : ${message}`);
+}
+
+// Libellés anglais d'origine de Camunda (en.json du webjar) et libellés français de l'application
+// (fr.json) : chargés au début du parcours (libelles.mjs).
+let LIBELLES = null;
+const fr = (cle) => LIBELLES.francais.tasklist[cle];
+let pagesScannees = 0;
+
+/** Le texte visible de la page ne doit montrer aucun libellé anglais de Camunda (libelles.mjs). */
+async function scanner(page, nom, app) {
+  pagesScannees++;
+  for (const message of await scannerPage(page, LIBELLES, nom, app)) anomalie(message);
 }
 
 // Ce qui se lit mal sans empêcher le travail (libellé coupé, texte qui déborde du volet) :
@@ -156,6 +175,8 @@ const FILTRES_ATTENDUS = {
 const filtresVerifies = new Set();
 /** Les agents dont une carte de tâche a montré toutes ses colonnes ; tous doivent y figurer à la fin. */
 const colonnesVues = new Set();
+/** Les formulaires dont le lien « Fiche complète du dossier » a été ouvert avec la session. */
+const fichesVerifiees = new Set();
 const AGENTS_DU_PARCOURS = ['instructeur', 'referent-58', 'gestionnaire', 'comite', 'financier'];
 
 class Tasklist {
@@ -164,6 +185,9 @@ class Tasklist {
     this.page = page;
     this.utilisateur = null;
     this.reponsesEnErreur = [];
+    // Les gestes d'une personne : clics de souris et touches du clavier (mesure du comité).
+    this.clics = 0;
+    this.touches = 0;
     page.on('response', async (r) => {
       if (r.status() >= 400 && /\/camunda\/api\/engine\//.test(r.url())) {
         let texte = '';
@@ -190,9 +214,10 @@ class Tasklist {
     }
     this.utilisateur = utilisateur;
     journal(`connecté à Tasklist : ${utilisateur}`);
+    await scanner(p, `Tasklist, liste de ${utilisateur}`);
     if (!filtresVerifies.has(utilisateur) && FILTRES_ATTENDUS[utilisateur]) {
       filtresVerifies.add(utilisateur);
-      const noms = (await p.locator('.task-filter h4.name a').allInnerTexts()).map((t) => t.replace(/\s*\(?\d+\)?\s*$/, '').trim());
+      const noms = (await p.locator('.task-filter h4.name a').allInnerTexts()).map((t) => t.replace(/\s+\(?\d+\)?\s*$/, '').trim());
       const manquants = FILTRES_ATTENDUS[utilisateur].filter((f) => !noms.includes(f));
       if (manquants.length) anomalie(`filtres Tasklist de ${utilisateur} : manquent ${manquants.join(', ')} (vus : ${noms.join(', ')})`);
       else journal(`  filtres de ${utilisateur} : ${noms.join(' · ')}`);
@@ -210,7 +235,8 @@ class Tasklist {
     // L'infobulle du filtre survolé couvre son voisin : la souris s'écarte d'abord.
     await p.mouse.move(800, 900);
     await p.locator('.tooltip.in').waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
-    await p.locator('.task-filter').filter({ has: p.locator('h4.name a', { hasText: new RegExp(`^\\s*${nom}\\s*(\\d+)?\\s*$`) }) }).click();
+    await p.locator('.task-filter').filter({ has: p.locator('h4.name a', { hasText: new RegExp(`^\\s*${nom}\\s*(\\(?\\d+\\)?)?\\s*$`) }) }).click();
+    this.clics++;
   }
 
   /**
@@ -270,14 +296,83 @@ class Tasklist {
       }
       journal(`  colonnes de la carte : ${texteCarte}`);
     }
-    await carte.first().locator('h4.task a').click();
+    const dossier = colonnes.some(([libelle]) => libelle === 'Dossier') ? numero : null;
+    if (dossier) await this.verifierLienCarte(carte.first(), dossier, titre);
+    await this.ouvrirCarte(carte.first(), titre);
+    if (dossier) {
+      await this.verifierLienEntete(dossier, titre);
+      await this.verifierFiche(dossier, nom);
+    }
+    await scanner(p, `${this.utilisateur}, tâche « ${nom} »`);
+    return titre;
+  }
+
+  /** Clic sur le nom de la tâche : le formulaire s'affiche dans le volet. */
+  async ouvrirCarte(carte, titre) {
+    const p = this.page;
+    await carte.locator('h4.task a').click();
+    this.clics++;
     await p.locator('.fjs-container').waitFor({ timeout: 20000 }).catch(async () => {
-      const png = await this.capture(`formulaire-absent-${nom.replace(/\W+/g, '-')}`);
+      const png = await this.capture(`formulaire-absent-${titre.replace(/\W+/g, '-').slice(0, 60)}`);
       const alerte = await p.locator('.alert-danger:visible').allInnerTexts();
       echec(`${this.utilisateur} : « ${titre} » : le formulaire Camunda ne s'affiche pas ${alerte.join(' ')} (${png}) ${this.reponsesEnErreur.join(' | ')}`);
     });
     journal(`  tâche ouverte : « ${titre} »`);
-    return titre;
+  }
+
+  /** Le lien « Fiche du dossier » de la carte (fabriques/fiche-tasklist.js) mène à la page du dossier. */
+  async verifierLienCarte(carte, numero, titre) {
+    const lien = carte.locator('a.fabriques-fiche');
+    const vu = await lien.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const href = vu ? await lien.first().getAttribute('href') : null;
+    if (!vu || href !== `/agents/dossiers/${numero}` || (await lien.first().innerText()).trim() !== 'Fiche du dossier') {
+      const png = await this.capture(`lien-fiche-carte-absent-${numero}`);
+      anomalie(`${this.utilisateur}, carte « ${titre} » : lien « Fiche du dossier » ${vu ? `vers « ${href} »` : 'absent'} (attendu /agents/dossiers/${numero}) (${png})`);
+    }
+  }
+
+  /** Le même lien dans l'en-tête de la tâche ouverte (lu par le script dans les variables de la tâche). */
+  async verifierLienEntete(numero, titre) {
+    const lien = this.page.locator('[cam-tasklist-task] .task-card > header a.fabriques-fiche');
+    const vu = await lien.first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    const href = vu ? await lien.first().getAttribute('href') : null;
+    if (href !== `/agents/dossiers/${numero}`) {
+      const png = await this.capture(`lien-fiche-entete-absent-${numero}`);
+      anomalie(`${this.utilisateur}, tâche « ${titre} » : lien « Fiche du dossier » de l'en-tête ${vu ? `vers « ${href} »` : 'absent'} (${png})`);
+    }
+    return lien.first();
+  }
+
+  /**
+   * La fiche du dossier sous l'en-tête du formulaire : rendue (titres, listes, liens ; ni ** ni ](
+   * bruts), avec son lien « Fiche complète du dossier … », qui ouvre la page HTML avec la session
+   * Tasklist (vérifié une fois par formulaire).
+   */
+  async verifierFiche(numero, formulaire) {
+    const c = this.page.locator('.fjs-container');
+    const texte = await c.innerText();
+    for (const brut of ['**', '](', '###']) {
+      if (texte.includes(brut)) {
+        const i = texte.indexOf(brut);
+        anomalie(`${formulaire} : la fiche du dossier montre du Markdown brut « ${brut} » : « ${texte.slice(Math.max(0, i - 40), i + 40).replace(/\s+/g, ' ')} »`);
+      }
+    }
+    const lien = c.locator('a', { hasText: `Fiche complète du dossier ${numero}` }).first();
+    if (!(await lien.count())) {
+      anomalie(`${formulaire} : pas de lien « Fiche complète du dossier ${numero} » dans le formulaire`);
+      return null;
+    }
+    if (!(await c.locator('h3').count())) anomalie(`${formulaire} : la fiche du dossier n'a aucun titre de partie (### non rendu)`);
+    const href = new URL(await lien.getAttribute('href'), this.page.url()).href;
+    if (!fichesVerifiees.has(formulaire)) {
+      fichesVerifiees.add(formulaire);
+      const r = await this.page.request.get(href, { headers: { Accept: 'text/html' } });
+      const corps = await r.text();
+      if (r.status() !== 200 || !/text\/html/.test(r.headers()['content-type'] || '') || !corps.includes(numero)) {
+        anomalie(`${formulaire} : « Fiche complète du dossier » (${href}) avec la session Tasklist → ${r.status()} ${r.headers()['content-type']}`);
+      }
+    }
+    return href;
   }
 
   async reclamer() {
@@ -287,9 +382,12 @@ class Tasklist {
       journal('  (déjà réclamée)');
       return;
     }
+    const libelle = (await bouton.innerText()).trim();
+    if (libelle !== fr('CLAIM_TASK')) anomalie(`${this.utilisateur} : le bouton de prise en charge dit « ${libelle} » (attendu « ${fr('CLAIM_TASK')} »)`);
     await bouton.click();
-    // Pas de notification de réclamation dans Tasklist 7.24 : le bouton laisse place au nom de l'agent.
-    await bouton.waitFor({ state: 'detached', timeout: 10000 }).catch(() => echec(`${this.utilisateur} : « Claim » sans effet`));
+    this.clics++;
+    // Pas de notification de prise en charge dans Tasklist 7.24 : le bouton laisse place au nom de l'agent.
+    await bouton.waitFor({ state: 'detached', timeout: 10000 }).catch(() => echec(`${this.utilisateur} : « ${fr('CLAIM_TASK')} » sans effet`));
     // Le formulaire est rechargé, cette fois actif.
     await p.locator('.fjs-container .fjs-input:not([disabled]), .fjs-container .fjs-textarea:not([disabled]), .fjs-container input:not([disabled])')
       .first().waitFor({ timeout: 15000 });
@@ -301,6 +399,7 @@ class Tasklist {
     const texte = await this.page.locator('.fjs-container').innerText();
     if (texte.includes('{{')) anomalie(`${etiquette} : le formulaire affiche une expression non remplacée : « ${texte.match(/.{0,40}\{\{.{0,40}/s)[0]} »`);
     if (texte.includes('**')) anomalie(`${etiquette} : le formulaire affiche du Markdown brut : « ${texte.match(/.{0,40}\*\*.{0,40}/s)[0].replace(/\s+/g, ' ')} »`);
+    if (texte.includes('](')) anomalie(`${etiquette} : le formulaire affiche un lien Markdown brut : « ${texte.match(/.{0,40}\]\(.{0,40}/s)[0].replace(/\s+/g, ' ')} »`);
     for (const a of attendus) {
       if (!texte.includes(a)) anomalie(`${etiquette} : le formulaire n'affiche pas « ${a} »`);
     }
@@ -316,6 +415,7 @@ class Tasklist {
   async radio(groupe, option) {
     const champ = this.champ('radio', groupe);
     await champ.getByLabel(option, { exact: true }).check();
+    this.clics++;
   }
 
   /**
@@ -326,11 +426,15 @@ class Tasklist {
   async saisir(entree, valeur, nomChamp) {
     const p = this.page;
     for (let essai = 1; ; essai++) {
+      const dejaRempli = essai === 1 && (await entree.inputValue()) !== '';
       await entree.click();
       await entree.press('Control+A');
       await entree.press('Delete');
       await p.waitForTimeout(350);
       await entree.pressSequentially(String(valeur), { delay: 20 });
+      this.clics++;
+      // Ctrl+A puis Suppr ne comptent que pour effacer une valeur (préremplie ou mal saisie).
+      this.touches += (essai > 1 || dejaRempli ? 2 : 0) + [...String(valeur)].length;
       await p.waitForTimeout(350);
       const lu = await entree.inputValue();
       if (lu.replace(/[\s\u202f\u00a0]/g, '') === String(valeur).replace(/[\s\u202f\u00a0]/g, '')) return;
@@ -355,6 +459,7 @@ class Tasklist {
 
   async cocher(libelle) {
     await this.page.locator('.fjs-container .fjs-form-field-checkbox').filter({ hasText: libelle }).locator('input[type="checkbox"]').check();
+    this.clics++;
   }
 
   /** Agrandit la fenêtre à la hauteur du formulaire pour une image entière. */
@@ -403,6 +508,7 @@ class Tasklist {
     const vue = await alerte.waitFor({ timeout: 15000 }).then(() => true, () => false);
     const textes = (await p.locator('.alert-danger:visible').allInnerTexts()).map((t) => t.replace(/[\s×]+/g, ' ').trim());
     const png = await this.photographier(`${nom}-refus-serveur`);
+    await scanner(p, `${this.utilisateur}, refus du serveur « ${nom} »`);
     if (!vue) {
       anomalie(`${this.utilisateur} : « ${nom} » : valeur refusée attendue (« ${attendu} ») ; alertes : ${textes.join(' | ') || 'aucune'} ; `
         + `réponses : ${this.reponsesEnErreur.join(' | ') || 'aucune'} (${png})`);
@@ -432,20 +538,26 @@ class Tasklist {
    * le succès, c'est le volet qui se referme (« task » retiré de l'adresse) sans alerte d'erreur,
    * puis la tâche introuvable par /engine-rest pour ce même utilisateur.
    */
-  async terminer(nom) {
+  async terminer(nom, { photo = true } = {}) {
     const p = this.page;
-    const png = await this.photographier(nom);
-    journal(`  formulaire rempli : ${png}`);
+    if (photo) {
+      const png = await this.photographier(nom);
+      journal(`  formulaire rempli : ${png}`);
+    }
+    await scanner(p, `${this.utilisateur}, formulaire rempli « ${nom} »`);
     this.reponsesEnErreur.length = 0;
     await this.fermerAlertes();
     const idTache = new URL(p.url().replace('#/', '')).searchParams.get('task');
     const bouton = p.locator('.form-actions button.btn-primary');
+    const libelle = (await bouton.innerText()).trim();
+    if (libelle !== fr('COMPLETE')) anomalie(`${this.utilisateur} : le bouton qui termine la tâche dit « ${libelle} » (attendu « ${fr('COMPLETE')} »)`);
     if (await bouton.isDisabled()) {
       const erreurs = await p.locator('.fjs-form-field-error').allInnerTexts();
       const pngErr = await this.photographier(`${nom}-complete-inactif`);
-      echec(`${this.utilisateur} : « ${nom} » : le bouton Complete reste inactif ; erreurs du formulaire : ${erreurs.join(' ; ') || 'aucune affichée'} (${pngErr})`);
+      echec(`${this.utilisateur} : « ${nom} » : le bouton « ${libelle} » reste inactif ; erreurs du formulaire : ${erreurs.join(' ; ') || 'aucune affichée'} (${pngErr})`);
     }
     await bouton.click();
+    this.clics++;
     const erreur = p.locator('.notifications .alert-danger, .alert-danger:visible').first();
     const erreurChamp = p.locator('.fjs-form-field-error:visible').first();
     const issue = await Promise.race([
@@ -520,7 +632,7 @@ async function vagueOuverte() {
   journal(`  aucune vague ouverte (parcours précédent) : vague ${nouvelle.code} ouverte par le gestionnaire jusqu'au ${nouvelle.dateLimite.slice(0, 10)}`);
 }
 
-async function deposer(raisonSociale) {
+async function deposer(raisonSociale, { bref = false } = {}) {
   const depot = JSON.parse(readFileSync(join(RACINE, 'src/test/resources/exemples/depot.json'), 'utf8'));
   depot.structure.siret = siretAleatoire();
   if (raisonSociale) depot.structure.raisonSociale = raisonSociale;
@@ -529,9 +641,48 @@ async function deposer(raisonSociale) {
   for (const champ of ['numero', 'jetonAcces', 'statut', 'vague']) {
     if (!r.donnees[champ]) echec(`POST /api/dossiers : « ${champ} » absent de la réponse ${r.texte}`);
   }
-  journal(`  déposé : ${r.donnees.numero} (SIRET ${depot.structure.siret}, vague ${r.donnees.vague}, statut ${r.donnees.statut})`);
-  journal(`  reprise possible : --reprendre ${r.donnees.numero}:${r.donnees.jetonAcces}:${r.donnees.vague}@ÉTAPE`);
+  journal(`  déposé : ${r.donnees.numero} — ${depot.structure.raisonSociale} (SIRET ${depot.structure.siret}, vague ${r.donnees.vague}, statut ${r.donnees.statut})`);
+  if (!bref) journal(`  reprise possible : --reprendre ${r.donnees.numero}:${r.donnees.jetonAcces}:${r.donnees.vague}@ÉTAPE`);
   return { numero: r.donnees.numero, jeton: r.donnees.jetonAcces, vague: r.donnees.vague, structure: depot.structure.raisonSociale, categorie: depot.categorie };
+}
+
+// Les autres dossiers de la séance : des communes de la Nièvre (le référent est referent-58),
+// des propositions et des notes variées (le classement de l'ordre du jour en dépend).
+const COMMUNES = ['Clamecy', 'Decize', 'Château-Chinon', 'La Charité-sur-Loire', 'Cosne-Cours-sur-Loire', 'Luzy', 'Corbigny', 'Varzy',
+  'Prémery', 'Imphy', 'Fourchambault', 'Lormes', 'Donzy', 'Guérigny', 'Moulins-Engilbert', 'Pouilly-sur-Loire', 'Saint-Saulge',
+  'Châtillon-en-Bazois', 'Montsauche-les-Settons', 'Saint-Pierre-le-Moûtier'];
+const PROPOSITIONS = [[45000, 45000, 40000], [40000, 40000, 30000], [50000, 50000, 50000], [30000, 25000, 20000], [35000, 35000, 30000]];
+const NOTES = [[4, 4, 4, 3, 3, 4], [5, 4, 5, 4, 4, 5], [3, 3, 4, 3, 2, 3], [4, 5, 3, 4, 4, 4], [2, 3, 3, 3, 3, 2], [5, 5, 5, 4, 5, 5]];
+
+/** Une tâche d'instruction terminée par /engine-rest comme le ferait Tasklist : réclamée, puis submit-form. */
+async function soumettreParRest(cle, d, utilisateur, valeurs) {
+  const auth = basic(utilisateur);
+  const fin = Date.now() + 20000;
+  let tache = null;
+  while (!tache) {
+    const r = await http('GET', `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(d.numero)}&taskDefinitionKey=${cle}`, { auth });
+    tache = r.donnees?.[0];
+    if (!tache && Date.now() > fin) echec(`${d.numero} : pas de tâche ${cle} pour ${utilisateur} après 20 s (${r.statut} ${r.texte.slice(0, 200)})`);
+    if (!tache) await pause(300);
+  }
+  const claim = await http('POST', `/engine-rest/task/${tache.id}/claim`, { auth, json: { userId: utilisateur } });
+  if (claim.statut !== 204) echec(`${d.numero} : POST /engine-rest/task/{id}/claim (${cle}, ${utilisateur}) → ${claim.statut} ${claim.texte}`);
+  const variables = Object.fromEntries(Object.entries(valeurs).map(([k, v]) => [k, { value: v }]));
+  const r = await http('POST', `/engine-rest/task/${tache.id}/submit-form`, { auth, json: { variables } });
+  if (r.statut >= 300) echec(`${d.numero} : POST /engine-rest/task/{id}/submit-form (${cle}, ${utilisateur}) → ${r.statut} ${r.texte}`);
+}
+
+/** Complétude, avis territorial, instruction et validation d'un des autres dossiers, par l'API du moteur. */
+async function instruireParRest(d) {
+  await soumettreParRest('UserTask_VerifierCompletude', d, 'instructeur', { complet: 'true' });
+  await soumettreParRest('UserTask_DonnerAvisTerritorial', d, 'referent-58', { avisTerritorial: 'FAVORABLE', commentaireAvis: 'Projet connu du territoire.' });
+  const [g, p, b, o, m, e] = d.notes;
+  await soumettreParRest('UserTask_InstruireDossier', d, 'instructeur', {
+    noteGouvernance: g, notePartenariats: p, noteBesoinLocal: b, noteOffreServices: o, noteModeleEconomique: m, noteEmploi: e,
+    montantPropose1: d.proposes[0], montantPropose2: d.proposes[1], montantPropose3: d.proposes[2],
+    motifProposition: 'Proposition établie au vu de la grille de notation.', absenceConflitInterets: true,
+  });
+  await soumettreParRest('UserTask_ValiderProposition', d, 'gestionnaire', { propositionValidee: 'true' });
 }
 
 const colonnesDossier = (d) => [['Dossier', d.numero], ['Structure', d.structure], ['Catégorie', d.categorie], ['Vague', d.vague]];
@@ -635,6 +786,8 @@ async function principal() {
   const { contexte, fermer } = await ouvrirChromium({ largeur: 1400, hauteur: 1000 });
   const page = await contexte.newPage();
   page.setDefaultTimeout(15000);
+  LIBELLES = await chargerLibelles(BASE);
+  journal(`libellés anglais d'origine à ne pas voir : ${LIBELLES.anglais.tous.size} (en.json du webjar de Camunda)`);
   const tl = new Tasklist(contexte, page);
   // Montants proposés par l'instruction ; le comité les accorde tels quels, sauf pour A avec
   // --montants-modifies (une ligne tapée dans « Montants accordés différents de la proposition »).
@@ -647,6 +800,11 @@ async function principal() {
   let B = null;
   const avecReversement = !reprise && !process.argv.includes('--sans-reversement');
   const tous = () => [A, B].filter(Boolean);
+  // Les autres dossiers de la séance, déposés par l'API et instruits par /engine-rest : le comité
+  // décide de --comite N dossiers (20 par défaut) dans Tasklist.
+  const autres = [];
+  const taille = (() => { const i = process.argv.indexOf('--comite'); return i < 0 ? 20 : Number(process.argv[i + 1]); })();
+  const seance = () => [...tous(), ...autres];
   try {
     await etape('Dépôt par le porteur (POST /api/dossiers)', async () => {
       await vagueOuverte();
@@ -657,6 +815,23 @@ async function principal() {
         B = { ...(await deposer('Association La Fabrique du Bourg')), suffixe: '-B', accordes: montants };
         if (B.vague !== A.vague) echec(`les deux dépôts ne sont pas dans la même vague : ${A.vague}, ${B.vague}`);
       }
+      if (reprise) return;
+      for (let k = 0; autres.length + tous().length < taille; k++) {
+        const commune = COMMUNES[k % COMMUNES.length];
+        const d = await deposer(`La Fabrique ${/^[AEIOUYÉÈ]/.test(commune) ? "d'" : 'de '}${commune}${k >= COMMUNES.length ? ` ${Math.floor(k / COMMUNES.length) + 1}` : ''}`, { bref: true });
+        if (d.vague !== A.vague) echec(`${d.numero} déposé dans la vague ${d.vague}, pas dans ${A.vague}`);
+        autres.push({ ...d, suffixe: `-${autres.length + 1}`, proposes: PROPOSITIONS[k % PROPOSITIONS.length], notes: NOTES[k % NOTES.length] });
+      }
+    });
+
+    // Les autres dossiers d'abord, par l'API du moteur : les listes de Tasklist (15 cartes par page)
+    // ne gardent ainsi que les tâches de A et B pendant leur instruction dans le navigateur.
+    await etape(`${autres.length} autres dossiers instruits par /engine-rest (instructeur, referent-58, gestionnaire)`, async () => {
+      for (const d of autres) {
+        await instruireParRest(d);
+        await attendreStatut(d, 'INSTRUIT');
+      }
+      journal(`  ${autres.length} dossiers instruits : ${autres.map((d) => d.numero).join(', ')}`);
     });
 
     await etape('instructeur — Vérifier la complétude', async () => {
@@ -665,6 +840,16 @@ async function principal() {
         await tl.ouvrir({ nom: 'Vérifier la complétude', ...d, colonnes: colonnesDossier(d) });
         await tl.reclamer();
         await tl.verifierTexte([d.numero, d.structure], 'Vérifier la complétude');
+        if (d === A) {
+          // La page imprimable, par le lien « Fiche complète du dossier … » du formulaire, avec la session Tasklist.
+          const href = await tl.verifierFiche(d.numero, 'Vérifier la complétude');
+          if (href) {
+            const onglet = await contexte.newPage();
+            await onglet.goto(href);
+            await photographierFiche(onglet, d.numero, 'fiche-complete-au-depot');
+            await onglet.close();
+          }
+        }
         // La liste des pièces manquantes n'apparaît que si le dossier est incomplet.
         const pieces = tl.champ('textarea', 'Pièces manquantes');
         await tl.radio('Le dossier est-il complet', 'Non, des pièces manquent');
@@ -734,39 +919,56 @@ async function principal() {
       await tl.connecter('gestionnaire');
       await tl.ouvrir({ nom: 'Préparer la séance', ...tacheVague });
       await tl.reclamer();
-      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Préparer la séance'), 'Préparer la séance');
+      enteteVague(await tl.verifierTexte([A.vague, ...seance().map((d) => d.numero)], 'Préparer la séance'), 'Préparer la séance');
+      // L'ordre du jour en listes numérotées (un élément par dossier), pas en tableau.
+      const p = tl.page;
+      if (await p.locator('.fjs-container table', { hasText: A.numero }).count()) anomalie("Préparer la séance : l'ordre du jour est en tableau (attendu : des listes)");
+      const absents = [];
+      for (const d of seance()) if (!(await p.locator('.fjs-container ol li', { hasText: d.numero }).count())) absents.push(d.numero);
+      if (absents.length) anomalie(`Préparer la séance : sans ligne dans les listes numérotées de l'ordre du jour : ${absents.join(', ')}`);
+      else journal(`  ordre du jour : ${seance().length} dossiers en listes numérotées`);
       await tl.cocher("L'ordre du jour est complet");
       await tl.terminer('preparer-seance');
     });
 
-    await etape(`comite — Délibérer en comité (cases « Lauréats », motivations${montantsModifies ? ', montants modifiés' : ''})`, async () => {
-      await tl.connecter('comite');
-      await tl.ouvrir({ nom: 'Délibérer en comité', ...tacheVague });
-      await tl.reclamer();
-      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Délibérer en comité'), 'Délibérer en comité');
-      await deliberer(tl, tous(), montants);
-      await tl.terminer('deliberer-comite');
-      await verifierDecisionsProposees(A.vague, tous(), montants);
+    // Ce que le comité décide de chaque dossier de la séance : A et B lauréats (ils vont au bout),
+    // les autres tour à tour lauréat (montants proposés), refusé (motivation tapée), ajourné.
+    const plan = new Map();
+    for (const d of tous()) plan.set(d.numero, { decision: 'LAUREAT', proposes: montants, accordes: d.accordes, structure: d.structure });
+    autres.forEach((d, k) => {
+      const decision = ['LAUREAT', 'REFUSE', 'AJOURNE'][k % 3];
+      plan.set(d.numero, { decision, proposes: d.proposes, accordes: decision === 'LAUREAT' ? d.proposes : null, structure: d.structure,
+        motivation: decision === 'REFUSE' ? `Refus : ancrage territorial insuffisant et modèle économique fragile (${d.numero}).` : null });
+    });
+
+    await etape(`comite — Décider des ${seance().length} dossiers dans Tasklist (filtre « Comité — vague ${A.vague} »${montantsModifies ? ', montants de A modifiés' : ''})`, async () => {
+      await attendreTachesDecision(A.vague, seance().length);
+      await deciderEnComite(tl, A.vague, plan);
+      await verifierDecisionsProposees(A.vague, plan);
     });
 
     await etape('gestionnaire — Arrêter les décisions (publier)', async () => {
       await tl.connecter('gestionnaire');
       await tl.ouvrir({ nom: 'Arrêter les décisions', ...tacheVague });
       await tl.reclamer();
-      enteteVague(await tl.verifierTexte([A.vague, ...tous().map((d) => d.numero)], 'Arrêter les décisions'), 'Arrêter les décisions');
+      enteteVague(await tl.verifierTexte([A.vague, ...seance().map((d) => d.numero)], 'Arrêter les décisions'), 'Arrêter les décisions');
       // Les décisions proposées en liste (un élément par dossier), pas en tableau large.
       const p = tl.page;
-      // (Le petit tableau des quotas par catégorie reste un tableau.)
       const enTableau = await p.locator('.fjs-container table', { hasText: A.numero }).count();
       if (enTableau) anomalie('Arrêter les décisions : les décisions sont présentées en tableau (attendu : une liste)');
-      for (const d of tous()) {
+      for (const d of seance()) {
         const element = p.locator('.fjs-container li', { hasText: d.numero });
         if (!(await element.count())) anomalie(`Arrêter les décisions : ${d.numero} n'a pas sa ligne dans la liste des décisions`);
-        else journal(`  ${(await element.first().innerText()).replace(/\s+/g, ' ').trim()}`);
+        else if (tous().includes(d)) journal(`  ${(await element.first().innerText()).replace(/\s+/g, ' ').trim()}`);
       }
       await tl.radio('Publication', 'Arrêter et publier les décisions (notifiées aux porteurs)');
       await tl.terminer('arreter-decisions');
-      for (const d of tous()) await attendreStatut(d, 'LAUREAT');
+      // La publication tourne en tâche de fond (job) : le statut de chaque dossier se lit chez le porteur.
+      const t0 = Date.now();
+      await attendreStatut(A, 'LAUREAT', 60000);
+      for (const d of seance()) await attendreStatut(d, plan.get(d.numero).decision, 10000);
+      journal(`  publiés en ${((Date.now() - t0) / 1000).toFixed(1)} s : ${[...plan.values()].filter((x) => x.decision === 'LAUREAT').length} lauréats, `
+        + `${[...plan.values()].filter((x) => x.decision === 'REFUSE').length} refusés, ${[...plan.values()].filter((x) => x.decision === 'AJOURNE').length} ajournés`);
     });
 
     await etape('porteur — signature de la convention (API)', async () => {
@@ -842,6 +1044,12 @@ async function principal() {
         const r = await http('GET', `/api/dossiers/${d.numero}`, { auth: `Bearer ${d.jeton}` });
         writeFileSync(join(SORTIE, `dossier-final${d.suffixe}.json`), JSON.stringify(r.donnees, null, 2));
       }
+      // La page imprimable du dossier soldé (session Tasklist du dernier agent).
+      const onglet = await contexte.newPage();
+      const r = await onglet.goto(`${BASE}/agents/dossiers/${A.numero}`);
+      if (r.status() !== 200) anomalie(`/agents/dossiers/${A.numero} avec la session Tasklist → ${r.status()}`);
+      await photographierFiche(onglet, A.numero, 'fiche-complete-solde');
+      await onglet.close();
     });
     if (!reprise) {
       const sansColonnes = AGENTS_DU_PARCOURS.filter((a) => !colonnesVues.has(a));
@@ -853,85 +1061,191 @@ async function principal() {
   }
 }
 
-/**
- * « Délibérer en comité » : l'ordre du jour classé, deux listes de cases alimentées par la
- * variable Json `choixDossiers` (Lauréats, Ajournés), les motivations et les montants modifiés,
- * une ligne par dossier. Chaque dossier du parcours est coché lauréat ; un autre dossier de la
- * vague (reste d'un parcours interrompu) est coché ajourné, puisqu'un dossier non coché est
- * refusé et que le refus exige une motivation.
- */
-async function deliberer(tl, dossiers, montants) {
-  const laureats = tl.champ('checklist', 'Lauréats');
-  const ajournes = tl.champ('checklist', 'Ajournés');
-  for (const [libelle, champ] of [['Lauréats', laureats], ['Ajournés', ajournes]]) {
-    if ((await champ.count()) !== 1) {
-      const png = await tl.photographier('deliberer-comite-sans-liste');
-      echec(`Délibérer en comité : la liste de cases « ${libelle} » n'est pas rendue (${await champ.count()} trouvée(s)) (${png})`);
-    }
-  }
-  // Une option par dossier : « FDT-2026-0001 — structure — catégorie — score — recommandation — proposé … ».
-  const option = (champ, numero) => champ.locator('label').filter({ has: tl.page.locator('input[type="checkbox"]') }).filter({ hasText: numero });
-  const options = (await laureats.locator('label').filter({ has: tl.page.locator('input[type="checkbox"]') }).allInnerTexts()).map((t) => t.trim());
-  journal(`  ${options.length} dossier(s) à décider :${options.map((o) => `\n           · ${o}`).join('')}`);
-  const nosNumeros = dossiers.map((d) => d.numero);
-  for (const d of dossiers) {
-    const texte = options.find((o) => o.startsWith(d.numero));
-    if (!texte) {
-      const png = await tl.photographier('deliberer-comite-dossier-absent');
-      echec(`Délibérer en comité : ${d.numero} n'est pas dans la liste « Lauréats » (options : ${options.join(' | ') || 'aucune'}) (${png})`);
-    }
-    if (!texte.includes(d.structure)) anomalie(`Délibérer en comité : l'option de ${d.numero} ne nomme pas la structure (« ${texte} »)`);
-    const total = montants.reduce((a, b) => a + b, 0);
-    if (!texte.replace(/[\s\u202f\u00a0.]/g, '').includes(String(total))) anomalie(`Délibérer en comité : l'option de ${d.numero} n'affiche pas le montant proposé (${total} €) : « ${texte} »`);
-    if ((await option(ajournes, d.numero).count()) !== 1) anomalie(`Délibérer en comité : ${d.numero} absent de la liste « Ajournés »`);
-  }
-  // Rien n'est coché d'avance : aucune décision n'a été proposée par l'API.
-  const dejaCoches = await tl.page.locator('.fjs-container .fjs-form-field-checklist input[type="checkbox"]:checked').count();
-  if (dejaCoches) anomalie(`Délibérer en comité : ${dejaCoches} case(s) déjà cochée(s) à l'ouverture, sans décision proposée`);
+// ─── Le comité dans Tasklist ───────────────────────────────────────────────────────
 
-  for (const d of dossiers) {
-    const caseLaureat = option(laureats, d.numero).locator('input[type="checkbox"]');
-    await caseLaureat.click();
-    await tl.page.waitForTimeout(200);
-    if (!(await caseLaureat.isChecked())) echec(`Délibérer en comité : la case « Lauréats » de ${d.numero} ne se coche pas au clic`);
-    if (await option(ajournes, d.numero).locator('input').isChecked()) anomalie(`Délibérer en comité : cocher ${d.numero} lauréat l'a aussi coché ajourné`);
-    journal(`  ${d.numero} coché « Lauréats »`);
-  }
-  for (const texte of options) {
-    const numero = texte.split(/\s/)[0];
-    if (nosNumeros.includes(numero)) continue;
-    await option(ajournes, numero).locator('input[type="checkbox"]').click();
-    journal(`  ${numero} (hors parcours) coché « Ajournés à la vague suivante »`);
-  }
+/** Les libellés des décisions dans forms/decider-dossier.form. */
+const DECISIONS = { LAUREAT: 'Lauréat', REFUSE: 'Refusé', AJOURNE: 'Ajourné (présenté à la vague suivante)' };
+/** Clics et touches du comité, dossier par dossier. */
+const mesuresComite = [];
 
-  const motivations = dossiers.map((d) => `${d.numero} : Projet retenu : ancrage territorial et modèle économique solides.`).join('\n');
-  await tl.texte('Motivations', motivations);
-  const champMontants = tl.champ('textarea', 'Montants accordés').locator('textarea');
-  const modifies = dossiers.filter((d) => d.accordes.some((m, i) => m !== montants[i]));
-  if (modifies.length) {
-    await tl.texte('Montants accordés', modifies.map((d) => `${d.numero} : ${d.accordes.join(' / ')}`).join('\n'));
-  } else if ((await champMontants.inputValue()).trim()) {
-    anomalie(`Délibérer en comité : « Montants accordés différents de la proposition » est prérempli : « ${await champMontants.inputValue()} »`);
+/** Les tâches « Décider du dossier » sont créées par un job (continuation asynchrone) : on les attend. */
+async function attendreTachesDecision(vague, nombre) {
+  const fin = Date.now() + 60000;
+  let vues = 0;
+  while (Date.now() < fin) {
+    const r = await http('GET', `/engine-rest/task/count?processInstanceBusinessKey=${encodeURIComponent(vague)}&taskDefinitionKey=UserTask_DeciderDossier`,
+      { auth: basic('comite') });
+    vues = r.donnees?.count || 0;
+    if (vues >= nombre) {
+      journal(`  ${vues} tâches « Décider du dossier » créées par l'exécuteur de jobs`);
+      return vues;
+    }
+    await pause(1000);
   }
-  const erreurs = await tl.page.locator('.fjs-container .fjs-form-field-error:visible').allInnerTexts();
-  if (erreurs.length) anomalie(`Délibérer en comité : erreurs affichées par le formulaire rempli : ${erreurs.join(' ; ')}`);
+  echec(`vague ${vague} : ${vues} tâche(s) « Décider du dossier » après 60 s, ${nombre} attendues`);
 }
 
-/** Les décisions proposées par le comité, relues par l'API des agents (GET /api/agents/vagues/{code}/seance). */
-async function verifierDecisionsProposees(vague, dossiers, montants) {
+/**
+ * Le comité décide de chaque dossier de la vague dans le filtre partagé « Comité — vague X » :
+ * la première carte de la liste, son nom (clic), « Prendre en charge », la décision (bouton radio),
+ * la motivation d'un refus (tapée), les montants d'un lauréat s'ils diffèrent de la proposition
+ * (préremplis), « Terminer ». Clics et touches comptés par dossier. Un dossier de la vague absent
+ * du plan (reste d'un parcours interrompu) est ajourné.
+ */
+async function deciderEnComite(tl, vague, plan) {
+  const p = tl.page;
+  await tl.connecter('comite');
+  const filtre = `Comité — vague ${vague}`;
+  const noms = (await p.locator('.task-filter h4.name a').allInnerTexts()).map((t) => t.replace(/\s+\(?\d+\)?\s*$/, '').trim());
+  if (!noms.includes(filtre)) echec(`comite : pas de filtre « ${filtre} » dans Tasklist (vus : ${noms.join(', ')})`);
+  await tl.choisirFiltre(filtre);
+  const cartes = p.locator('ol.tasks-list > li.task');
+  await cartes.first().waitFor({ timeout: 20000 });
+  await p.waitForTimeout(800);
+  const titres = (await cartes.locator('h4.task a').allInnerTexts()).map((t) => t.trim());
+  const rangs = titres.map((t) => Number((t.match(/\(n° (\d+),/) || [])[1]));
+  journal(`  « ${filtre} » : ${titres.length} tâche(s) affichée(s), rangs dans l'ordre de la liste : ${rangs.join(', ')}`);
+  if (rangs.some((r, i) => Number.isNaN(r) || (i > 0 && r < rangs[i - 1]))) {
+    anomalie(`« ${filtre} » : les tâches ne sont pas dans l'ordre du jour (rangs lus de haut en bas : ${rangs.join(', ')})`);
+  }
+  await scanner(p, `comite, filtre « ${filtre} »`);
+
+  const faites = new Set();
+  const photos = new Set();
+  const fin = Date.now() + 15 * 60000;
+  for (;;) {
+    // La première carte pas encore décidée (la liste se rafraîchit après chaque « Terminer »).
+    let indice = -1;
+    let numero = null;
+    let titre = null;
+    for (let essai = 0; indice < 0 && essai < 20; essai++) {
+      const liste = (await cartes.locator('h4.task a').allInnerTexts()).map((t) => t.trim());
+      indice = liste.findIndex((t) => { const m = t.match(/\b([A-Z]{3}-\d{4}-\d{4,})\b/); return m && !faites.has(m[1]); });
+      if (indice >= 0) {
+        titre = liste[indice];
+        numero = titre.match(/\b([A-Z]{3}-\d{4}-\d{4,})\b/)[1];
+      } else {
+        const reste = await http('GET', `/engine-rest/task/count?processInstanceBusinessKey=${encodeURIComponent(vague)}&taskDefinitionKey=UserTask_DeciderDossier`,
+          { auth: basic('comite') });
+        if (!reste.donnees?.count) break;
+        await p.waitForTimeout(500);
+      }
+    }
+    if (indice < 0) break;
+    if (Date.now() > fin) echec(`comite : les décisions ne sont pas finies après 15 min (${faites.size} faites)`);
+    const carte = cartes.nth(indice);
+    const prevu = plan.get(numero) || { decision: 'AJOURNE', horsPlan: true };
+    if (prevu.horsPlan) journal(`  ${numero} n'est pas un dossier du parcours : ajourné`);
+    const premier = faites.size === 0;
+    const rang = (titre.match(/\(n° (\d+),/) || [])[1];
+    if (premier) await verifierCarteComite(tl, carte, titre, numero, rang, prevu);
+    await tl.verifierLienCarte(carte, numero, titre);
+
+    const avant = { clics: tl.clics, touches: tl.touches };
+    await tl.ouvrirCarte(carte, titre);
+    await tl.verifierTexte([numero, prevu.structure || ''].filter(Boolean), 'Décider du dossier');
+    await tl.verifierFiche(numero, 'Décider du dossier');
+    const lienEntete = await tl.verifierLienEntete(numero, titre);
+    if (premier) await photographierLienTasklist(tl, lienEntete, numero);
+    await tl.reclamer();
+    await tl.radio('Décision du comité', DECISIONS[prevu.decision]);
+    const montants = [1, 2, 3].map((a) => tl.champ('number', `Montant accordé — année ${a}`));
+    if (prevu.decision === 'LAUREAT') {
+      for (let a = 0; a < 3; a++) {
+        if (!(await montants[a].isVisible())) { anomalie(`Décider du dossier ${numero} : « Montant accordé — année ${a + 1} » absent pour un lauréat`); continue; }
+        const lu = Number((await montants[a].locator('input').inputValue()).replace(/[\s\u202f\u00a0]/g, ''));
+        if (prevu.proposes && lu !== prevu.proposes[a]) anomalie(`Décider du dossier ${numero} : montant de l'année ${a + 1} prérempli à ${lu} (proposé par l'instruction : ${prevu.proposes[a]})`);
+        if (prevu.accordes[a] !== lu) await tl.nombre(`Montant accordé — année ${a + 1}`, prevu.accordes[a]);
+      }
+    } else {
+      for (let a = 0; a < 3; a++) {
+        if (await montants[a].isVisible()) anomalie(`Décider du dossier ${numero} : « Montant accordé — année ${a + 1} » affiché pour une décision ${prevu.decision}`);
+      }
+    }
+    if (prevu.motivation) await tl.texte('Motivation', prevu.motivation);
+    const photo = !photos.has(prevu.decision);
+    photos.add(prevu.decision);
+    await tl.terminer(`decider-dossier-${prevu.decision.toLowerCase()}`, { photo });
+    const mesure = { numero, rang, decision: prevu.decision, clics: tl.clics - avant.clics, touches: tl.touches - avant.touches };
+    mesuresComite.push(mesure);
+    faites.add(numero);
+    journal(`  ${numero} (n° ${rang}) : ${prevu.decision} — ${mesure.clics} clics, ${mesure.touches} touches`);
+  }
+  if (faites.size < plan.size) anomalie(`comite : ${faites.size} dossier(s) décidé(s) dans Tasklist, ${plan.size} attendus`);
+  const absents = [...plan.keys()].filter((n) => !faites.has(n));
+  if (absents.length) anomalie(`comite : dossiers jamais vus dans « ${filtre} » : ${absents.join(', ')}`);
+  const clics = mesuresComite.map((m) => m.clics);
+  const touches = mesuresComite.map((m) => m.touches);
+  const moyenne = (l) => (l.reduce((a, b) => a + b, 0) / l.length).toFixed(1);
+  journal(`  ${mesuresComite.length} dossiers décidés : clics par dossier ${moyenne(clics)} en moyenne, ${Math.max(...clics)} au plus ; `
+    + `touches ${moyenne(touches)} en moyenne, ${Math.max(...touches)} au plus`);
+}
+
+/** La première carte du filtre du comité, dépliée : rang, dossier, structure, catégorie (image carte-comite.png). */
+async function verifierCarteComite(tl, carte, titre, numero, rang, prevu) {
+  const volet = carte.locator('.task-card-details .shutter');
+  if (await volet.isVisible().catch(() => false)) {
+    await volet.click();
+    await carte.locator('.task-card-details.expanded').waitFor({ timeout: 3000 }).catch(() => anomalie(`comite : la carte « ${titre} » ne se déplie pas`));
+    await tl.page.waitForTimeout(300);
+  }
+  const texte = (await carte.locator('.variables').innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+  const attendues = [['N°', rang], ['Dossier', numero], ['Structure', prevu.structure], ['Catégorie', null]];
+  const absentes = attendues.filter(([l, v]) => !texte.includes(l) || (v && !texte.includes(v)));
+  if (absentes.length) anomalie(`comite : colonnes absentes de la carte « ${titre} » : ${absentes.map(([l]) => l).join(', ')} (carte : « ${texte} »)`);
+  else {
+    colonnesVues.add('comite');
+    const png = join(SORTIE, 'carte-comite.png');
+    await carte.screenshot({ path: png });
+    journal(`  carte du comité dépliée : ${texte} (${png})`);
+  }
+}
+
+/**
+ * Le lien « Fiche du dossier » de Tasklist (carte et en-tête) en image, puis suivi comme une
+ * personne : un nouvel onglet, la page imprimable ouverte avec la session Tasklist.
+ */
+async function photographierLienTasklist(tl, lien, numero) {
+  const png = join(SORTIE, 'lien-fiche-tasklist.png');
+  await tl.page.screenshot({ path: png });
+  journal(`  lien « Fiche du dossier » sur les cartes et dans l'en-tête : ${png}`);
+  const [onglet] = await Promise.all([tl.contexte.waitForEvent('page', { timeout: 10000 }), lien.click()]).catch(() => [null]);
+  if (!onglet) return anomalie(`« Fiche du dossier » de l'en-tête (${numero}) : aucun onglet ouvert au clic`);
+  await photographierFiche(onglet, numero, 'fiche-depuis-tasklist');
+  await onglet.close();
+}
+
+/** La page imprimable du dossier : 200, HTML, le numéro ; image pleine page et relevé des libellés. */
+async function photographierFiche(onglet, numero, nom) {
+  await onglet.waitForLoadState('load');
+  const titre = await onglet.locator('h1').first().innerText().catch(() => '');
+  if (!onglet.url().includes(`/agents/dossiers/${numero}`) || !titre.includes(numero)) {
+    anomalie(`page de la fiche ${numero} : adresse ${onglet.url()}, titre « ${titre} »`);
+  }
+  const png = join(SORTIE, `${nom}.png`);
+  await onglet.screenshot({ path: png, fullPage: true });
+  await scanner(onglet, `page de la fiche ${numero}`, 'tous');
+  journal(`  page « ${titre} » : ${png}`);
+}
+
+/** Les décisions du comité, relues par l'API des agents (GET /api/agents/vagues/{code}/seance). */
+async function verifierDecisionsProposees(vague, plan) {
   const r = await http('GET', `/api/agents/vagues/${vague}/seance`, { auth: basic('comite') });
   if (r.statut !== 200) echec(`GET /api/agents/vagues/${vague}/seance (comite) → ${r.statut} ${r.texte}`);
-  for (const d of dossiers) {
-    const l = r.donnees.find((x) => x.numero === d.numero);
-    if (!l) { anomalie(`après la délibération, ${d.numero} n'est plus à la séance de ${vague}`); continue; }
-    const accordes = l.montantsProposesParLeComite && [l.montantsProposesParLeComite.annee1, l.montantsProposesParLeComite.annee2, l.montantsProposesParLeComite.annee3];
-    if (l.decisionProposee !== 'LAUREAT' || String(accordes) !== String(d.accordes) || !/ancrage territorial/.test(l.motivationProposee || '')) {
-      anomalie(`décision proposée pour ${d.numero} : ${l.decisionProposee}, montants ${accordes}, motivation « ${l.motivationProposee} » `
-        + `(attendu LAUREAT, ${d.accordes}, la motivation tapée)`);
-    } else {
-      journal(`  décision enregistrée pour ${d.numero} : LAUREAT, ${accordes.join(' / ')} €${String(d.accordes) !== String(montants) ? ' (montants modifiés par le comité)' : ''}`);
-    }
+  let justes = 0;
+  for (const [numero, prevu] of plan) {
+    const l = r.donnees.find((x) => x.numero === numero);
+    if (!l) { anomalie(`après les décisions, ${numero} n'est plus à la séance de ${vague}`); continue; }
+    const m = l.montantsProposesParLeComite;
+    const accordes = m && [m.annee1, m.annee2, m.annee3];
+    const erreurs = [];
+    if (l.decisionProposee !== prevu.decision) erreurs.push(`décision ${l.decisionProposee}`);
+    if (prevu.decision === 'LAUREAT' && String(accordes) !== String(prevu.accordes)) erreurs.push(`montants ${accordes} (attendu ${prevu.accordes})`);
+    if (prevu.motivation && l.motivationProposee !== prevu.motivation) erreurs.push(`motivation « ${l.motivationProposee} »`);
+    if (erreurs.length) anomalie(`décision enregistrée pour ${numero} : ${erreurs.join(', ')} (attendu ${prevu.decision})`);
+    else justes++;
   }
+  journal(`  ${justes}/${plan.size} décisions relues par GET /api/agents/vagues/${vague}/seance telles que choisies dans Tasklist`);
 }
 
 let code = 0;
@@ -944,6 +1258,18 @@ try {
 const duree = ((Date.now() - debut) / 1000).toFixed(0);
 console.log('\nDurées des étapes :');
 for (const [titre, s] of etapes) console.log(`  ${s.toFixed(1).padStart(7)} s  ${titre}`);
+if (mesuresComite.length) {
+  const moyenne = (l) => (l.reduce((a, b) => a + b, 0) / l.length).toFixed(1);
+  console.log(`\nComité : ${mesuresComite.length} dossiers décidés dans Tasklist (clics / touches par dossier)`);
+  for (const decision of Object.keys(DECISIONS)) {
+    const l = mesuresComite.filter((m) => m.decision === decision);
+    if (l.length) console.log(`  ${decision.padEnd(8)} ${String(l.length).padStart(3)} dossier(s) : clics ${moyenne(l.map((m) => m.clics))} en moyenne (max ${Math.max(...l.map((m) => m.clics))}), touches ${moyenne(l.map((m) => m.touches))} (max ${Math.max(...l.map((m) => m.touches))})`);
+  }
+  const c = mesuresComite.map((m) => m.clics);
+  const t = mesuresComite.map((m) => m.touches);
+  console.log(`  TOUS     ${String(mesuresComite.length).padStart(3)} dossier(s) : clics ${moyenne(c)} en moyenne (max ${Math.max(...c)}), touches ${moyenne(t)} (max ${Math.max(...t)})`);
+}
+console.log(`\n${pagesScannees} relevé(s) du texte visible (libellés anglais d'origine de Camunda) ; images : ${SORTIE}`);
 if (defautsLecture.length) {
   console.log(`\n${defautsLecture.length} défaut(s) de lecture (⚠, sans échec ; --strict pour échouer) :`);
   for (const d of defautsLecture) console.log(`  - ${d}`);

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.comite;
 
+import fr.gouv.fabriques.application.fiche.FormatsFiche;
 import fr.gouv.fabriques.application.port.ClassementVague;
 import fr.gouv.fabriques.application.port.DecisionComiteRepository;
 import fr.gouv.fabriques.application.port.ProgrammeRepository;
@@ -59,7 +60,7 @@ public class DecrireSeance {
             int rang = 1;
             for (ClassementVague.Ligne l : cat) {
                 sb.append(rang++).append(". **").append(l.numero()).append("** — ").append(echapper(l.structure()))
-                        .append(" · score ").append(l.score() == null ? "—" : l.score() + "/100")
+                        .append(" · score ").append(l.score() == null ? "—" : note(l.score()))
                         .append(" · ").append(l.recommandation() == null ? "sans recommandation" : l.recommandation())
                         .append(" · proposé ").append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total()))
                         .append(" · _").append(l.decisionProposee() == null ? "à décider" : libelle(l.decisionProposee())).append("_\n");
@@ -86,7 +87,7 @@ public class DecrireSeance {
         long laureatsProposes = cat.stream().filter(x -> x.decisionProposee() == TypeDecision.LAUREAT).count();
         StringBuilder sb = new StringBuilder();
         sb.append("**Rang ").append(cat.indexOf(l) + 1).append(" sur ").append(cat.size()).append("** en ").append(l.categorie().libelle())
-                .append(" · Score : **").append(l.score() == null ? "non noté" : l.score() + "/100").append("** · Recommandation de l'instruction : **")
+                .append(" · Score : **").append(l.score() == null ? "non noté" : note(l.score())).append("** · Recommandation de l'instruction : **")
                 .append(l.recommandation() == null ? "—" : l.recommandation()).append("**\n\n");
         ligneMontants(sb, "Demandé", l.montantsDemandes());
         ligneMontants(sb, "Proposé par l'instruction", l.montantsProposes());
@@ -101,6 +102,11 @@ public class DecrireSeance {
                     .append(l.motivationProposee() == null ? "" : " — " + echapper(l.motivationProposee())).append("\n");
         }
         return sb.toString();
+    }
+
+    /** « 97,1 / 100 », written as on the dossier's sheet (French decimal comma). */
+    static String note(java.math.BigDecimal score) {
+        return FormatsFiche.nombre(score) + " / 100";
     }
 
     private static void ligneMontants(StringBuilder sb, String quoi, MontantsAnnuels m) {

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.instruction;
 
+import fr.gouv.fabriques.application.fiche.FormatsFiche;
 import fr.gouv.fabriques.application.port.DossierRepository;
 import fr.gouv.fabriques.application.port.GrilleNotation;
 import fr.gouv.fabriques.application.port.InstructionRepository;
@@ -90,7 +91,7 @@ public class InstruireDossier {
         Instant maintenant = horloge.instant();
         instructions.enregistrerProposition(dossierId, notation, poids, score, recommandation, p.montantsProposes(), p.motif().strip(),
                 instructeur, maintenant);
-        journal.noter(dossierId, TypeEvenement.PROPOSITION_INSTRUCTION, "Instruction : score " + score + "/100, recommandation "
+        journal.noter(dossierId, TypeEvenement.PROPOSITION_INSTRUCTION, "Instruction : score " + FormatsFiche.nombre(score) + " / 100, recommandation "
                 + recommandation + ", " + PlafondsFinancement.euros(p.montantsProposes().total()) + " proposés sur 3 ans",
                 false, instructeur, maintenant);
         return new Resultat(score, recommandation);

@@ -24,8 +24,9 @@ export default {
     long: 'LLLL',
     short: 'LL'
   },
-  // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent.
-  customScripts: ['../fabriques/langue'],
+  // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent ;
+  // lien « Fiche du dossier » sur les cartes et dans l'en-tête de la tâche ouverte.
+  customScripts: ['../fabriques/langue', '../fabriques/fiche-tasklist'],
 
   shortcuts: {
     claimTask: {
