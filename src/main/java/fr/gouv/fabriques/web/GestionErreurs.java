@@ -15,6 +15,7 @@ import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -163,5 +165,19 @@ class GestionErreurs {
     ResponseEntity<ProblemDetail> fichierTropVolumineux(FichierTropVolumineux e) {
         return Problemes.reponse(HttpStatus.PAYLOAD_TOO_LARGE, "Fichier trop volumineux", e.getMessage() + " : rien n'a été enregistré.",
                 List.of(new Violation(e.champ(), e.getMessage())));
+    }
+
+    /**
+     * The database cannot be reached (no connection within the pool's 3 s, or the server gone): 503, fast,
+     * without the driver's message. The engine's wrapping of the same failure is answered by
+     * {@link FiltreBaseDeDonneesInjoignable}.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> baseInjoignable(RuntimeException e) throws RuntimeException {
+        if (!BaseDeDonneesInjoignable.estEnCause(e) && !(e instanceof DataAccessResourceFailureException)) {
+            throw e;
+        }
+        LOG.warn("Base de données injoignable, réponse 503 : {}", e.toString());
+        return BaseDeDonneesInjoignable.reponse();
     }
 }
