@@ -269,7 +269,7 @@ class FicheDossierIT {
         String vague = Parcours.codeVague("FDT", 2037);
         creerVague.creer(vague, "FABRIQUES_TERRITOIRE", Parcours.dans(Duration.ofDays(700)), null);
         String numero = parcours.deposer(vague, "HORS_GRANDS_CENTRES");
-        AgentsIT.Navigateur navigateur = new AgentsIT.Navigateur();
+        Navigateur navigateur = new Navigateur();
         navigateur.envoyer(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
         HttpResponse<String> login = navigateur.envoyer(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
