@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +58,10 @@ class CorpsJson extends RequestBodyAdviceAdapter {
         }
         JsonNode arbre = null;
         try {
-            arbre = json.readTree(octets);
+            // Read as the converter will: in the declared charset if there is one (Jackson detects UTF-8/16/32 otherwise),
+            // so that no body the converter accepts escapes this check.
+            Charset charset = entetes.getContentType().getCharset();
+            arbre = charset == null ? json.readTree(octets) : json.readTree(new String(octets, charset));
         } catch (IOException illisible) {
             // Not JSON: the converter says so (400).
         }
