@@ -82,6 +82,18 @@ class ErreursIT {
     }
 
     @Test
+    void unCorpsDansUnAutreJeuDeCaracteresEstVerifieDeMeme() throws Exception {
+        ObjectNode depot = Depots.valide();
+        ((ObjectNode) depot.get("structure")).put("raisonSociale", "Fabrique de l'Été\u0000");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dossiers"))
+                .header("Content-Type", "application/json; charset=ISO-8859-1").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Http.texte(depot).getBytes(StandardCharsets.ISO_8859_1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("structure.raisonSociale").contains("(U+0000) à la position 18");
+    }
+
+    @Test
     void tabulationEtFinsDeLigneRestentPermises() {
         ObjectNode depot = Depots.valide();
         ((ObjectNode) depot.get("projet")).put("description", "Atelier partagé :\r\n\t- coworking\n\t- médiation numérique");
@@ -285,6 +297,18 @@ class ErreursIT {
         r = http.postJson("/api/dossiers/" + numero + "/complements", Map.of("message", "Voici les statuts"), jeton);
         assertThat(r.statut()).as(r.corps()).isEqualTo(409);
         assertThat(r.json().get("detail").asText()).contains("conventionné");
+    }
+
+    @Test
+    void uneClotureQueLeComiteNAttendPasDonne409() {
+        // A wave recorded without its committee process (as after an import): the engine has no one to deliver the message to.
+        String code = Parcours.codeVague("FDT", 2039);
+        jdbc.sql("insert into vague (code, appel, date_limite, etat) values (?, 'FABRIQUES_TERRITOIRE', now() + interval '300 days', 'OUVERTE')")
+                .param(code).update();
+        Http.Reponse r = http.envoyer("POST", "/api/agents/vagues/" + code + "/cloture", null, null, basic("gestionnaire"));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(409);
+        assertThat(r.json().get("detail").asText()).contains("n'attend pas de clôture anticipée");
+        sansInternes(r);
     }
 
     // ---------------------------------------------------------------------------------------
