@@ -50,6 +50,22 @@ public enum StatutDossier {
         };
     }
 
+    /** What a dossier of this status waits for, in French, to complete « le dossier attend … ». */
+    public String attente() {
+        return switch (this) {
+            case DEPOSE -> "la vérification de sa recevabilité";
+            case EN_INSTRUCTION -> "la fin de son instruction par les services de l'État";
+            case EN_ATTENTE_COMPLEMENTS -> "les compléments demandés au porteur";
+            case INSTRUIT -> "la décision du comité de sélection";
+            case AJOURNE -> "la décision du comité de la vague suivante";
+            case LAUREAT -> "la convention signée par le porteur, une fois la convention établie";
+            case CONVENTION_SIGNEE_PORTEUR -> "la signature de la convention par l'État";
+            case CONVENTIONNE -> "le prochain versement ; le bilan d'une année se dépose quand il est demandé, à l'anniversaire de la convention";
+            case VERSEMENTS_SUSPENDUS -> "la décision des gestionnaires sur la suite de la convention (versements suspendus)";
+            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE -> "plus rien : le dossier est clos";
+        };
+    }
+
     public boolean peutPasserA(StatutDossier cible) {
         return suivants().contains(cible);
     }

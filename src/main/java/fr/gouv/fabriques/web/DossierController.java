@@ -1,6 +1,7 @@
 package fr.gouv.fabriques.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gouv.fabriques.application.convention.GenererConvention;
@@ -83,9 +84,10 @@ class DossierController {
             @RequestHeader(name = "Idempotency-Key", required = false) String cleIdempotence) {
         JsonNode racine;
         try {
-            racine = json.readTree(corps);
+            // One JSON document and nothing after it, whatever the shared ObjectMapper's settings.
+            racine = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(corps);
         } catch (JsonProcessingException e) {
-            throw new JsonIllisible(e.getOriginalMessage());
+            throw new JsonIllisible(GestionErreurs.pourquoiIllisible(e));
         }
         LecteurDepot lecteur = new LecteurDepot();
         DemandeDepot demande = lecteur.lire(racine);
@@ -197,7 +199,6 @@ class DossierController {
 
     @ExceptionHandler(JsonIllisible.class)
     ResponseEntity<ProblemDetail> jsonIllisible(JsonIllisible e) {
-        return Problemes.reponse(HttpStatus.BAD_REQUEST, "JSON mal formé",
-                "Le corps de la requête n'est pas un JSON valide : " + e.getMessage());
+        return Problemes.reponse(HttpStatus.BAD_REQUEST, "JSON mal formé", e.getMessage());
     }
 }

@@ -12,7 +12,16 @@ import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.ErreursValidation;
 import fr.gouv.fabriques.domain.FichierTropVolumineux;
 import fr.gouv.fabriques.domain.Violation;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.gouv.fabriques.application.port.EtapeNonAttendue;
+import fr.gouv.fabriques.domain.Piece;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,15 +35,22 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of the application's API as a French problem+json; never a 500 for a client's mistake. */
+/**
+ * Every error of the application's API as a French problem+json; never a 500 for a client's mistake,
+ * and never an internal detail (SQL, class name, exception message, stack trace) in a response: an
+ * unforeseen error is a 500 with an identifier that leads to its stack trace in the logs. What
+ * escapes the controllers of this package is answered in the same way by {@link ErreurFinale}.
+ */
 @RestControllerAdvice(basePackages = "fr.gouv.fabriques.web")
 class GestionErreurs {
 
@@ -119,13 +135,50 @@ class GestionErreurs {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrence(OptimisticLockingFailureException e) {
-        return Problemes.reponse(HttpStatus.CONFLICT, "Modification concurrente", e.getMessage());
+        LOG.warn("Modification concurrente", e);
+        return Problemes.reponse(HttpStatus.CONFLICT, "Modification concurrente",
+                "Le dossier a été modifié en même temps par une autre demande : rien n'a été enregistré, recommencez.");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> illisible(HttpMessageNotReadableException e) {
+        if (e.getMostSpecificCause() instanceof JsonProcessingException j) {
+            return Problemes.reponse(HttpStatus.BAD_REQUEST, "Requête illisible", pourquoiIllisible(j));
+        }
         return Problemes.reponse(HttpStatus.BAD_REQUEST, "Requête illisible",
                 "Le corps de la requête n'est pas un JSON valide ou est absent.");
+    }
+
+    /** Where and why Jackson stopped, in French, without its English message (which names Java types). */
+    static String pourquoiIllisible(JsonProcessingException j) {
+        String ou = ou(j.getLocation());
+        if (j instanceof MismatchedInputException m && m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
+            return "Le corps de la requête contient autre chose après la fin du JSON" + ou + " : envoyez un seul document JSON.";
+        }
+        if (j instanceof UnrecognizedPropertyException u) {
+            return "Champ inconnu « " + chemin(u) + " »" + ou + " ; champs permis ici : "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";
+        }
+        if (j instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return "Le champ « " + chemin(m) + " » n'a pas le type attendu" + ou + ".";
+        }
+        return "Le corps de la requête n'est pas un JSON valide" + ou + ".";
+    }
+
+    private static String ou(JsonLocation l) {
+        return l == null || l.getLineNr() < 1 ? "" : " (ligne " + l.getLineNr() + ", colonne " + l.getColumnNr() + ")";
+    }
+
+    private static String chemin(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "$" : sb.toString();
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -146,9 +199,63 @@ class GestionErreurs {
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-            MethodArgumentTypeMismatchException.class})
+            MissingRequestHeaderException.class, TypeMismatchException.class})
     ResponseEntity<ProblemDetail> parametre(Exception e) {
-        return Problemes.reponse(HttpStatus.BAD_REQUEST, "Paramètre manquant ou invalide", e.getMessage());
+        // Spring's messages name Java types (« required type 'int' »): say it in French, by the parameter's name.
+        String detail;
+        String champ;
+        if (e instanceof MissingServletRequestParameterException m) {
+            champ = m.getParameterName();
+            detail = "Paramètre « " + champ + " » manquant.";
+        } else if (e instanceof MissingServletRequestPartException m) {
+            champ = m.getRequestPartName();
+            detail = "Partie « " + champ + " » manquante dans l'envoi multipart/form-data.";
+        } else if (e instanceof MissingRequestHeaderException m) {
+            champ = m.getHeaderName();
+            detail = "En-tête « " + champ + " » manquant.";
+        } else {
+            TypeMismatchException t = (TypeMismatchException) e;
+            champ = t instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                    : t.getPropertyName() == null ? "paramètre" : t.getPropertyName();
+            detail = "Valeur invalide pour « " + champ + " » : " + attendu(t.getRequiredType()) + ".";
+        }
+        return Problemes.reponse(HttpStatus.BAD_REQUEST, "Paramètre manquant ou invalide", detail, List.of(new Violation(champ, detail)));
+    }
+
+    private static String attendu(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "un nombre entier est attendu";
+        }
+        if (type != null && type.isEnum()) {
+            return "valeurs permises : " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return "valeur mal formée";
+    }
+
+    @ExceptionHandler(CorpsTropVolumineux.class)
+    ResponseEntity<ProblemDetail> corpsTropVolumineux(CorpsTropVolumineux e) {
+        return Problemes.reponse(HttpStatus.PAYLOAD_TOO_LARGE, "Corps de requête trop volumineux",
+                "Le corps JSON de la requête dépasse " + Piece.tailleLisible(e.max()) + " : rien n'a été enregistré.");
+    }
+
+    @ExceptionHandler(EtapeNonAttendue.class)
+    ResponseEntity<ProblemDetail> etapeNonAttendue(EtapeNonAttendue e) {
+        return Problemes.reponse(HttpStatus.CONFLICT, "Envoi inattendu à cette étape du dossier", e.getMessage(),
+                List.of(new Violation(e.champ(), e.getMessage())));
+    }
+
+    /**
+     * The rest. Spring's own refusals of a request (a missing header, a method or type not
+     * supported…) keep their 4xx status, in French; anything else is a 500 whose cause is only logged.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> inattendue(Exception e, HttpServletRequest requete) {
+        if (e instanceof ErrorResponse refus && refus.getStatusCode().is4xxClientError()) {
+            int statut = refus.getStatusCode().value();
+            LOG.debug("Requête refusée ({})", statut, e);
+            return Problemes.reponse(HttpStatus.valueOf(statut), Problemes.titre(statut), Problemes.detail(statut));
+        }
+        return Problemes.inattendue(e, requete.getMethod(), requete.getRequestURI());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

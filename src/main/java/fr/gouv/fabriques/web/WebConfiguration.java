@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.security.SecuritySchemes;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -13,9 +14,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The agents' door: their API ({@code /api/agents/**}) and their pages ({@code /agents/**}, the
- * printable dossier sheet) go through {@link AuthentificationAgents}.
+ * printable dossier sheet) go through {@link AuthentificationAgents}. The text parameters of every
+ * request to the API and the pages are then checked by {@link ParametresTexte} (JSON bodies: {@link CorpsJson}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LimitesApi.class)
 @OpenAPIDefinition(info = @Info(title = "Fabriques de Territoire — API du programme", version = "1"))
 @SecuritySchemes({
     @SecurityScheme(name = WebConfiguration.SECURITE_AGENTS, type = SecuritySchemeType.HTTP, scheme = "basic",
@@ -39,6 +42,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(authentification).addPathPatterns(CHEMIN_AGENTS, CHEMIN_PAGES_AGENTS);
+        registry.addInterceptor(new ParametresTexte()).addPathPatterns("/api/**", CHEMIN_PAGES_AGENTS);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Property: any deposit broken in one to four ways (jqwik generates which, and how)
+ * Property: any deposit broken in one to four ways (a control character in a text among them) (jqwik generates which, and how)
  * is refused with 422, every broken field is named in « erreurs », and nothing is
  * written — no dossier, no timeline entry, no process. Runs through HTTP on the real
  * application (so jqwik serves as the generator inside a Spring test); a failure
@@ -88,7 +88,35 @@ class DepotsInvalidesProprietesIT {
                         d -> objet(d, "projet").put("description", "x".repeat(n)))),
                 Arbitraries.of("annee1", "annee2", "annee3").map(a -> new Defaut("montantsDemandes." + a,
                         d -> objet(d, "montantsDemandes").remove(a))),
-                Arbitraries.of(-1.0, 100.5, 1.234).map(e -> new Defaut("projet.etpFinances", d -> objet(d, "projet").put("etpFinances", e))));
+                Arbitraries.of(-1.0, 100.5, 1.234).map(e -> new Defaut("projet.etpFinances", d -> objet(d, "projet").put("etpFinances", e))),
+                caractereDeControle().map(c -> new Defaut(c.champ(), c::appliquer)));
+    }
+
+    /** The text fields of a deposit, by path: where a control character may be slipped in. */
+    static final List<String> TEXTES = List.of("structure.raisonSociale", "structure.adresse.ligne", "structure.adresse.commune",
+            "contact.nom", "contact.email", "projet.nom", "projet.description", "projet.partenaires", "projet.gouvernance");
+
+    /** A C0 control character other than tab, line feed and carriage return, slipped into a text field. */
+    record Controle(String champ, char caractere, int position) {
+        void appliquer(ObjectNode depot) {
+            String[] chemin = champ.split("\\.");
+            ObjectNode parent = objet(depot, java.util.Arrays.copyOf(chemin, chemin.length - 1));
+            String avant = parent.get(chemin[chemin.length - 1]).asText();
+            int i = Math.min(position, avant.length());
+            parent.put(chemin[chemin.length - 1], avant.substring(0, i) + caractere + avant.substring(i));
+        }
+
+        /** Where it lands, counted from 1 (the valid deposit's texts are plain BMP characters). */
+        int positionAttendue(ObjectNode depotValide) {
+            String[] chemin = champ.split("\\.");
+            String avant = objet(depotValide, java.util.Arrays.copyOf(chemin, chemin.length - 1)).get(chemin[chemin.length - 1]).asText();
+            return Math.min(position, avant.length()) + 1;
+        }
+    }
+
+    static Arbitrary<Controle> caractereDeControle() {
+        Arbitrary<Character> c = Arbitraries.chars().range('\u0000', '\u001f').filter(x -> x != '\t' && x != '\n' && x != '\r');
+        return net.jqwik.api.Combinators.combine(Arbitraries.of(TEXTES), c, Arbitraries.integers().between(0, 80)).as(Controle::new);
     }
 
     static boolean luhn(String s) {
@@ -151,6 +179,96 @@ class DepotsInvalidesProprietesIT {
             r.json().get("erreurs").forEach(e -> nommes.add(e.get("champ").asText()));
             assertThat(nommes).as("défaut unique " + d.champ()).contains(d.champ());
         }
+    }
+
+    @Test
+    void unCaractereDeControleEstNommeAvecLeCaractereEtSaPosition() {
+        Http http = new Http(port);
+        int dossiers = compte("dossier");
+        List<String> echecs = new ArrayList<>();
+        for (Controle c : caractereDeControle().sampleStream().limit(80).toList()) {
+            ObjectNode depot = Depots.valide();
+            int position = c.positionAttendue(depot);
+            c.appliquer(depot);
+            Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
+            String attendu = c.champ() + " : caractère de contrôle interdit (" + String.format("U+%04X", (int) c.caractere()) + ") à la position "
+                    + position;
+            if (r.statut() != 422 || !r.corps().contains("\"champ\":\"" + c.champ() + "\"")
+                    || !messages(r).contains(attendu)) {
+                echecs.add(c + " → " + r.statut() + " " + r.corps());
+            }
+        }
+        assertThat(echecs).isEmpty();
+        assertThat(compte("dossier")).isEqualTo(dossiers);
+    }
+
+    /** Anything after the JSON document, or a document cut short: 400, never a 5xx, nothing written. */
+    @Test
+    void unContenuApresLeJsonOuUnJsonTronqueDonne400() {
+        Http http = new Http(port);
+        Arbitrary<String> fin = Arbitraries.oneOf(
+                Arbitraries.of("x", "}", "]", "{}", "[]", "null", "0", "true", ",", "\"fin\"", "{\"appel\": 1}", "\u0000", "//", "#"),
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20),
+                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(20));
+        Arbitrary<String> blancs = Arbitraries.of("", " ", "\n", "\r\n", "\t ");
+        int dossiers = compte("dossier");
+        List<String> echecs = new ArrayList<>();
+        List<String> fins = net.jqwik.api.Combinators.combine(blancs, fin).as(String::concat).sampleStream().limit(80).toList();
+        for (String f : fins) {
+            ObjectNode depot = Depots.valide();
+            Http.Reponse r = http.envoyer("POST", "/api/dossiers", Http.texte(depot) + f, "application/json", Map.of());
+            if (r.statut() != 400) {
+                echecs.add("fin " + Http.texte(f) + " → " + r.statut() + " " + r.corps());
+            }
+        }
+        for (int coupe : Arbitraries.integers().between(1, 400).sampleStream().limit(40).toList()) {
+            String texte = Http.texte(Depots.valide());
+            Http.Reponse r = http.envoyer("POST", "/api/dossiers", texte.substring(0, Math.min(coupe, texte.length() - 1)), "application/json",
+                    Map.of());
+            if (r.statut() != 400) {
+                echecs.add("tronqué à " + coupe + " → " + r.statut() + " " + r.corps());
+            }
+        }
+        assertThat(echecs).isEmpty();
+        assertThat(compte("dossier")).isEqualTo(dossiers);
+    }
+
+    /**
+     * Any text at all — controls, surrogates, markup, quotes — in any text field, and sometimes
+     * trailing content: the answer is the deposit (201) or a client error, never a 5xx; a control
+     * character is always a 422.
+     */
+    @Test
+    void aucunTexteNeProvoqueDErreurServeur() {
+        Http http = new Http(port);
+        Arbitrary<String> texte = Arbitraries.oneOf(Arbitraries.strings().ofMinLength(0).ofMaxLength(40),
+                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40),
+                Arbitraries.of("'; drop table dossier; --", "<script>alert(1)</script>", "\u0000", "\\u0000", "\ud800", "${jndi:ldap://x}",
+                        "%00", "\u202e", "\ufeff", "é".repeat(300)));
+        List<String> echecs = new ArrayList<>();
+        List<List<Object>> essais = net.jqwik.api.Combinators.combine(Arbitraries.of(TEXTES), texte, Arbitraries.of("", "", "", " x"))
+                .as((a, b, c) -> List.<Object>of(a, b, c)).sampleStream().limit(100).toList();
+        for (List<Object> essai : essais) {
+            String champ = (String) essai.get(0);
+            String valeur = (String) essai.get(1);
+            String fin = (String) essai.get(2);
+            ObjectNode depot = Depots.valide();
+            String[] chemin = champ.split("\\.");
+            objet(depot, java.util.Arrays.copyOf(chemin, chemin.length - 1)).put(chemin[chemin.length - 1], valeur);
+            Http.Reponse r = http.envoyer("POST", "/api/dossiers", Http.texte(depot) + fin, "application/json", Map.of());
+            boolean controle = fr.gouv.fabriques.domain.CaracteresControle.premier(valeur) >= 0;
+            if (r.statut() >= 500 || !java.util.Set.of(201, 400, 409, 422).contains(r.statut())
+                    || (!fin.isEmpty() && r.statut() != 400) || (fin.isEmpty() && controle && r.statut() != 422)) {
+                echecs.add(champ + " = " + Http.texte(valeur) + (fin.isEmpty() ? "" : " + « " + fin + " »") + " → " + r.statut() + " " + r.corps());
+            }
+        }
+        assertThat(echecs).isEmpty();
+    }
+
+    private static List<String> messages(Http.Reponse r) {
+        List<String> m = new ArrayList<>();
+        r.json().get("erreurs").forEach(e -> m.add(e.get("champ").asText() + " : " + e.get("message").asText()));
+        return m;
     }
 
     private int compte(String table) {

@@ -3,6 +3,7 @@ package fr.gouv.fabriques.application.convention;
 import fr.gouv.fabriques.application.port.ConventionRepository;
 import fr.gouv.fabriques.application.port.DocumentConventionRepository;
 import fr.gouv.fabriques.application.port.DossierRepository;
+import fr.gouv.fabriques.application.port.EtapeNonAttendue;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.ProcessusDossier;
 import fr.gouv.fabriques.application.port.TypeEvenement;
@@ -49,6 +50,7 @@ public class SignerConventionPorteur {
         Instant maintenant = horloge.instant();
         FichierConvention signee = FichierConvention.signeeParLePorteur(dossier.id(), signataire, nomFichier, contenu, maintenant);
         dossier.exigerStatut("signer la convention", StatutDossier.LAUREAT);
+        StatutDossier avant = dossier.statut();
         Convention convention = conventions.parDossier(dossier.id())
                 .orElseThrow(() -> new ErreurMetier("La convention du dossier " + dossier.numero() + " n'est pas encore établie."));
         boolean nonSignee = documents.description(dossier.id(), NatureDocumentConvention.GENEREE)
@@ -63,7 +65,11 @@ public class SignerConventionPorteur {
         dossiers.mettreAJour(dossier);
         journal.noter(dossier.id(), TypeEvenement.CONVENTION_SIGNEE_PORTEUR,
                 "Convention signée par le porteur (" + signee.description().signataire() + ")", true, "porteur", maintenant);
-        processus.conventionSigneeParLePorteur(dossier.numero());
+        try {
+            processus.conventionSigneeParLePorteur(dossier.numero());
+        } catch (EtapeNonAttendue e) {
+            throw e.selon(avant);
+        }
         return signee.description();
     }
 }

@@ -1,6 +1,7 @@
 package fr.gouv.fabriques.application.instruction;
 
 import fr.gouv.fabriques.application.port.DossierRepository;
+import fr.gouv.fabriques.application.port.EtapeNonAttendue;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.ProcessusDossier;
 import fr.gouv.fabriques.application.port.TypeEvenement;
@@ -34,11 +35,16 @@ public class RepondreDemandeComplements {
             throw new ErreursValidation("message", "décrivez les pièces ou informations apportées (1 à 5 000 caractères)");
         }
         dossier.exigerStatut("répondre à une demande de compléments", StatutDossier.EN_ATTENTE_COMPLEMENTS);
+        StatutDossier avant = dossier.statut();
         Instant maintenant = horloge.instant();
         dossier.passerA(StatutDossier.EN_INSTRUCTION, maintenant);
         dossiers.mettreAJour(dossier);
         journal.noter(dossier.id(), TypeEvenement.COMPLEMENTS_RECUS, "Compléments reçus : " + message.strip(), true, "porteur", maintenant);
-        processus.complementsRecus(dossier.numero());
+        try {
+            processus.complementsRecus(dossier.numero());
+        } catch (EtapeNonAttendue e) {
+            throw e.selon(avant);
+        }
         return dossier.statut();
     }
 }

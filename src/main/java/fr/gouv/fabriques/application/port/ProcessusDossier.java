@@ -4,7 +4,8 @@ import fr.gouv.fabriques.domain.Dossier;
 
 /**
  * What the use cases need from the process engine: start a dossier's process and
- * deliver what the applicant sends to the step that waits for it.
+ * deliver what the applicant sends to the step that waits for it. A message no step
+ * waits for is refused with {@link EtapeNonAttendue}.
  */
 public interface ProcessusDossier {
 

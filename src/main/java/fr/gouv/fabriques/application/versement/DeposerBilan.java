@@ -2,6 +2,7 @@ package fr.gouv.fabriques.application.versement;
 
 import fr.gouv.fabriques.application.port.BilanRepository;
 import fr.gouv.fabriques.application.port.DossierRepository;
+import fr.gouv.fabriques.application.port.EtapeNonAttendue;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.ProcessusDossier;
 import fr.gouv.fabriques.application.port.TypeEvenement;
@@ -51,6 +52,11 @@ public class DeposerBilan {
         Instant maintenant = horloge.instant();
         bilans.deposer(dossier.id(), annee, commentaire.strip(), maintenant);
         journal.noter(dossier.id(), TypeEvenement.BILAN_DEPOSE, "Bilan de l'année " + annee + " déposé", true, "porteur", maintenant);
-        processus.bilanDepose(dossier.numero(), annee);
+        try {
+            processus.bilanDepose(dossier.numero(), annee);
+        } catch (EtapeNonAttendue e) {
+            // Rolled back with the report and its pieces: the dossier is as it was.
+            throw e.selon(dossier.statut());
+        }
     }
 }

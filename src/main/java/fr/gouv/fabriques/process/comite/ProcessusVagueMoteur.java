@@ -1,6 +1,7 @@
 package fr.gouv.fabriques.process.comite;
 
 import fr.gouv.fabriques.application.port.ProcessusVague;
+import fr.gouv.fabriques.domain.ErreurMetier;
 import fr.gouv.fabriques.domain.Vague;
 import java.util.Collection;
 import java.util.Date;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -46,9 +48,15 @@ class ProcessusVagueMoteur implements ProcessusVague {
 
     @Override
     public void demanderCloture(String code) {
-        runtime.createMessageCorrelation(ComiteVagueProcess.MESSAGE_CLOTURE)
-                .processInstanceBusinessKey(code)
-                .correlateWithResult();
+        try {
+            runtime.createMessageCorrelation(ComiteVagueProcess.MESSAGE_CLOTURE)
+                    .processInstanceBusinessKey(code)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // Its committee process is past the deadline step (closed meanwhile) or not started: a conflict, not a 500.
+            throw new ErreurMetier("code", "La vague " + code + " n'attend pas de clôture anticipée : son comité est déjà en route "
+                    + "ou n'a pas encore démarré. Rien n'a été modifié.");
+        }
     }
 
     @Override

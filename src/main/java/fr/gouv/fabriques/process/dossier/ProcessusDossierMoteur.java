@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.dossier;
 
+import fr.gouv.fabriques.application.port.EtapeNonAttendue;
 import fr.gouv.fabriques.application.port.ProcessusDossier;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.TypeDecision;
@@ -11,9 +12,16 @@ import fr.gouv.fabriques.process.versement.VersementProcess;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** The engine side of {@link ProcessusDossier}: starts the dossier's process and correlates the applicant's messages. */
+/**
+ * The engine side of {@link ProcessusDossier}: starts the dossier's process and correlates the applicant's messages.
+ * A message the process does not wait for (too early, too late, twice) becomes {@link EtapeNonAttendue}, a 409 for
+ * the applicant, instead of the engine's exception.
+ */
 @Component
 class ProcessusDossierMoteur implements ProcessusDossier {
 
@@ -38,9 +46,13 @@ class ProcessusDossierMoteur implements ProcessusDossier {
 
     @Override
     public void complementsRecus(String numero) {
-        runtime.createMessageCorrelation(InstructionProcess.MESSAGE_COMPLEMENTS_RECUS)
-                .processInstanceBusinessKey(numero)
-                .correlateWithResult();
+        try {
+            runtime.createMessageCorrelation(InstructionProcess.MESSAGE_COMPLEMENTS_RECUS)
+                    .processInstanceBusinessKey(numero)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new EtapeNonAttendue("message", numero, "de compléments", null);
+        }
     }
 
     @Override
@@ -60,16 +72,35 @@ class ProcessusDossierMoteur implements ProcessusDossier {
 
     @Override
     public void conventionSigneeParLePorteur(String numero) {
-        runtime.createMessageCorrelation(ConventionProcess.MESSAGE_SIGNATURE_PORTEUR)
-                .processInstanceBusinessKey(numero)
-                .correlateWithResult();
+        try {
+            runtime.createMessageCorrelation(ConventionProcess.MESSAGE_SIGNATURE_PORTEUR)
+                    .processInstanceBusinessKey(numero)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new EtapeNonAttendue("fichier", numero, "la convention signée", null);
+        }
     }
 
     @Override
     public void bilanDepose(String numero, int annee) {
-        runtime.createMessageCorrelation(VersementProcess.MESSAGE_BILAN_DEPOSE)
-                .processInstanceBusinessKey(numero)
-                .processInstanceVariableEquals(VersementProcess.VAR_ANNEE_BILAN, annee)
-                .correlateWithResult();
+        try {
+            runtime.createMessageCorrelation(VersementProcess.MESSAGE_BILAN_DEPOSE)
+                    .processInstanceBusinessKey(numero)
+                    .processInstanceVariableEquals(VersementProcess.VAR_ANNEE_BILAN, annee)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            List<Object> attendues = bilansAttendus(numero);
+            throw new EtapeNonAttendue("annee", numero, "le bilan de l'année " + annee,
+                    attendues.isEmpty() ? "aucun bilan n'est attendu pour l'instant"
+                            : "le bilan attendu est celui de l'année " + attendues.get(0));
+        }
+    }
+
+    /** The years whose report the dossier's processes wait for now. */
+    private List<Object> bilansAttendus(String numero) {
+        List<Execution> enAttente = runtime.createExecutionQuery().processInstanceBusinessKey(numero)
+                .messageEventSubscriptionName(VersementProcess.MESSAGE_BILAN_DEPOSE).list();
+        return enAttente.stream().map(x -> runtime.getVariable(x.getId(), VersementProcess.VAR_ANNEE_BILAN)).filter(Objects::nonNull)
+                .distinct().toList();
     }
 }
