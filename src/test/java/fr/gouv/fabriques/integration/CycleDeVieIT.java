@@ -256,7 +256,7 @@ class CycleDeVieIT {
 
         String deliberation = tacheVague("comite", "UserTask_DeciderDossier");
         JsonNode variables = formulaire(deliberation, "comite");
-        assertThat(variables.get("situationDossier").get("value").asText()).contains("/100").contains("FAVORABLE").contains("Places restantes");
+        assertThat(variables.get("situationDossier").get("value").asText()).contains(" / 100").contains("favorable").contains("Places restantes");
         // The form starts from the instruction's proposal.
         assertThat(variables.get("montantComite1").get("value").asInt()).isEqualTo(50000);
         // An amount above the yearly cap is refused, naming the field.

@@ -86,7 +86,6 @@ class DeuxNoeudsIT {
     void deuxNoeudsQuiDemarrentEnsembleNeFontRienDeuxFoisEtServentLesMemesDonnees() throws Exception {
         long groupes = compter("act_id_group");
         long utilisateurs = compter("act_id_user");
-        long autorisations = compter("act_ru_authorization");
         long filtres = compter("act_ru_filter");
         long comites = comitesDesVagues();
 
@@ -105,14 +104,18 @@ class DeuxNoeudsIT {
 
             assertThat(compter("act_id_group")).as("groupes").isEqualTo(groupes);
             assertThat(compter("act_id_user")).as("comptes").isEqualTo(utilisateurs);
-            assertThat(compter("act_ru_authorization")).as("autorisations").isEqualTo(autorisations);
+            // Start-up may put grants back as they should be (other tests change them); it must never write one twice.
+            assertThat(jdbc.sql("select count(*) from (select 1 from act_ru_authorization group by type_, group_id_, user_id_, resource_type_, "
+                    + "resource_id_ having count(*) > 1) d").query(Long.class).single()).as("autorisations en double").isZero();
+            assertThat(jdbc.sql("select count(*) from (select 1 from act_ru_filter where owner_ is null group by name_ having count(*) > 1) d")
+                    .query(Long.class).single()).as("filtres partagés en double").isZero();
             assertThat(compter("act_ru_filter")).as("filtres").isEqualTo(filtres);
             assertThat(comitesDesVagues()).as("comités des vagues").isEqualTo(comites);
 
             // A wave opened on node B, deposits on B and C, read back on the shared node.
-            String vague = Parcours.codeVague("FDT", 2034);
+            String vague = Parcours.codeVague("FDT", 2032);
             assertThat(b.postJson("/api/agents/vagues", Map.of("code", vague, "appel", "FABRIQUES_TERRITOIRE",
-                    "dateLimite", "2034-12-30T23:59:59+01:00"), basic("gestionnaire")).statut()).isEqualTo(201);
+                    "dateLimite", "2032-12-30T23:59:59+01:00"), basic("gestionnaire")).statut()).isEqualTo(201);
             List<String> numeros = new ArrayList<>();
             for (Http noeud : List.of(b, c, b, c)) {
                 var depot = Depots.valide();

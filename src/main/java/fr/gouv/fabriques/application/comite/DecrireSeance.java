@@ -49,7 +49,7 @@ public class DecrireSeance {
                 .append(PlafondsFinancement.euros(p.enveloppeRestante())).append("** sur ").append(PlafondsFinancement.euros(p.enveloppe())).append(".\n\n");
         for (Categorie c : Categorie.values()) {
             List<ClassementVague.Ligne> cat = lignes.stream().filter(l -> l.categorie() == c).toList();
-            sb.append("### ").append(c.libelle()).append(" (").append(c).append(")\n\n");
+            sb.append("### ").append(c.libelle()).append("\n\n");
             sb.append("Places restantes : **").append(p.placesRestantes(c)).append("** sur un quota de ").append(p.quotas().get(c))
                     .append(" (").append(p.laureats().get(c)).append(" lauréats).\n\n");
             if (cat.isEmpty()) {
@@ -61,7 +61,7 @@ public class DecrireSeance {
             for (ClassementVague.Ligne l : cat) {
                 sb.append(rang++).append(". **").append(l.numero()).append("** — ").append(echapper(l.structure()))
                         .append(" · score ").append(l.score() == null ? "—" : note(l.score()))
-                        .append(" · ").append(l.recommandation() == null ? "sans recommandation" : l.recommandation())
+                        .append(" · ").append(l.recommandation() == null ? "sans recommandation" : l.recommandation().libelle())
                         .append(" · proposé ").append(l.montantsProposes() == null ? "—" : PlafondsFinancement.euros(l.montantsProposes().total()))
                         .append(" · _").append(l.decisionProposee() == null ? "à décider" : libelle(l.decisionProposee())).append("_\n");
             }
@@ -88,13 +88,13 @@ public class DecrireSeance {
         StringBuilder sb = new StringBuilder();
         sb.append("**Rang ").append(cat.indexOf(l) + 1).append(" sur ").append(cat.size()).append("** en ").append(l.categorie().libelle())
                 .append(" · Score : **").append(l.score() == null ? "non noté" : note(l.score())).append("** · Recommandation de l'instruction : **")
-                .append(l.recommandation() == null ? "—" : l.recommandation()).append("**\n\n");
+                .append(l.recommandation() == null ? "—" : l.recommandation().libelle()).append("**\n\n");
         ligneMontants(sb, "Demandé", l.montantsDemandes());
         ligneMontants(sb, "Proposé par l'instruction", l.montantsProposes());
         if (l.montantsProposesParLeComite() != null) {
             ligneMontants(sb, "Décidé par le comité", l.montantsProposesParLeComite());
         }
-        sb.append("\nPlaces restantes en ").append(l.categorie()).append(" : **").append(p.placesRestantes(l.categorie())).append("** (quota ")
+        sb.append("\nPlaces restantes (").append(l.categorie().libelle()).append(") : **").append(p.placesRestantes(l.categorie())).append("** (quota ")
                 .append(p.quotas().get(l.categorie())).append(") ; lauréats déjà retenus par cette séance : ").append(laureatsProposes)
                 .append(". Enveloppe restante : **").append(PlafondsFinancement.euros(p.enveloppeRestante())).append("**.\n");
         if (l.decisionProposee() != null) {
