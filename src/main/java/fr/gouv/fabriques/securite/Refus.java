@@ -10,11 +10,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /** Refusals written before any controller runs: RFC 9457 problem+json, in French, as the API's others. */
 public final class Refus {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Spring's mix-in: extra properties at the top level, no null members (as the controllers' problems). */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Refus() {
     }
