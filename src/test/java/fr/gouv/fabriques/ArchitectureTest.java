@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @Test
     void seulProcessImporteCamunda() throws IOException {
-        for (String paquet : new String[] {"domain", "application", "web", "persistence", "courriel", "document"}) {
+        for (String paquet : new String[] {"domain", "application", "web", "persistence", "courriel", "document", "securite"}) {
             if (Files.exists(RACINE.resolve(paquet))) {
                 assertThat(importsInterdits(paquet, "org.camunda")).as(paquet).isEmpty();
             }

@@ -48,7 +48,7 @@ class AgentsIT {
     private String compteJetable(String groupe) {
         String id = "agent-it-" + UUID.randomUUID().toString().substring(0, 8);
         User u = identites.newUser(id);
-        u.setPassword("un-bon-mot-de-passe");
+        u.setPassword("Un-b0n-mot-de-passe !");
         identites.saveUser(u);
         if (groupe != null) {
             identites.createMembership(id, groupe);
@@ -89,7 +89,7 @@ class AgentsIT {
     void unGroupeNonAgent403() {
         String porteur = compteJetable("porteurs");
         try {
-            Http.Reponse r = http.get("/api/agents/moi", basicAvec(porteur, "un-bon-mot-de-passe"));
+            Http.Reponse r = http.get("/api/agents/moi", basicAvec(porteur, "Un-b0n-mot-de-passe !"));
             assertThat(r.statut()).isEqualTo(403);
             assertThat(r.entete("WWW-Authenticate")).isNull();
             assertThat(r.json().get("detail").asText()).contains("porteurs").contains("instructeurs");
@@ -98,7 +98,7 @@ class AgentsIT {
         }
         String sansGroupe = compteJetable(null);
         try {
-            assertThat(http.get("/api/agents/moi", basicAvec(sansGroupe, "un-bon-mot-de-passe")).statut()).isEqualTo(403);
+            assertThat(http.get("/api/agents/moi", basicAvec(sansGroupe, "Un-b0n-mot-de-passe !")).statut()).isEqualTo(403);
         } finally {
             identites.deleteUser(sansGroupe);
         }

@@ -118,7 +118,7 @@ class AutorisationsIT {
         // seconds: use a throw-away account, not one that other tests log in with.
         String jetable = "testmdp" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         User utilisateur = identityService.newUser(jetable);
-        utilisateur.setPassword("un-bon-mot-de-passe");
+        utilisateur.setPassword("Un-b0n-mot-de-passe !");
         identityService.saveUser(utilisateur);
         try {
             assertThat(appeler(HttpMethod.GET, "/task", jetable, "un-mauvais-mot-de-passe", null).statut())

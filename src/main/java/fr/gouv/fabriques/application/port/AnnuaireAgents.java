@@ -35,4 +35,11 @@ public interface AnnuaireAgents {
      * session, read through that session's attributes; empty when nobody is signed in.
      */
     Optional<Agent> agentDeSession(Function<String, Object> attributSession);
+
+    /**
+     * The anti-forgery token the Camunda webapps hold in that session (their scripts send it in
+     * {@code X-XSRF-TOKEN}, read from the {@code XSRF-TOKEN} cookie): a page of another site
+     * cannot read it, so a request carrying it comes from the webapps' own pages.
+     */
+    Optional<String> jetonAntiFalsification(Function<String, Object> attributSession);
 }

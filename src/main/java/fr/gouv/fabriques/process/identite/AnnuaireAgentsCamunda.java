@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A login uses {@code IdentityService.checkPassword}, the engine's own login attempt, on
  * purpose: unlike {@link VerificationMotDePasse} (a side-effect-free comparison, for the
- * start-up's « is the admin's password still its id? » probe), it counts failures, delays
- * and finally locks the account, so that the programme API cannot be used to guess an
- * agent's password faster than Tasklist or /engine-rest allow.
+ * start-up's « is the admin's password still its id? » probe), it counts failures and delays
+ * the account (30 s at most, never locked for good: application.yaml), so that the programme
+ * API cannot be used to guess an agent's password faster than Tasklist or /engine-rest allow.
  *
  * <p>Groups are always read afresh from the engine, never from what a session remembers.
  */
@@ -64,6 +65,12 @@ class AnnuaireAgentsCamunda implements AnnuaireAgents {
             return Optional.empty();
         }
         return agent(connexion.getIdentityId());
+    }
+
+    @Override
+    public Optional<String> jetonAntiFalsification(Function<String, Object> attributSession) {
+        return attributSession.apply(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String jeton && !jeton.isBlank()
+                ? Optional.of(jeton) : Optional.empty();
     }
 
     private Optional<Agent> agent(String id) {

@@ -20,8 +20,14 @@ public record ConfigurationIdentite(ModeFonctionnement mode, String adminId, Str
     /** Password of every demo account (API.md); also refused for the production administrator. */
     public static final String MOT_DE_PASSE_DEMO = "demo";
 
-    /** Id of the administrator among the demo accounts (API.md). */
+    /** Id of the administrator among the demo accounts (API.md); refused in production. */
     public static final String ADMIN_DEMO = "admin";
+
+    /** Name of the environment variable of the production administrator's id. */
+    public static final String VARIABLE_IDENTIFIANT = "FABRIQUES_ADMIN_ID";
+
+    private static final String CONSIGNE_IDENTIFIANT = "Choisissez un identifiant propre à l'exploitation (par exemple "
+            + "« exploitation-fabriques »), autre que « " + ADMIN_DEMO + " », et donnez-le dans " + VARIABLE_IDENTIFIANT + ".";
 
     public static ConfigurationIdentite valider(String mode, String adminId, String adminMotDePasse) {
         ModeFonctionnement modeLu = ModeFonctionnement.depuis(mode);
@@ -33,9 +39,15 @@ public record ConfigurationIdentite(ModeFonctionnement mode, String adminId, Str
         if (adminId == null || adminId.isBlank()) {
             throw new ConfigurationIdentiteInvalideException(
                     "Mode production : l'identifiant de l'administrateur (fabriques.admin.id, variable "
-                            + "FABRIQUES_ADMIN_ID) est vide.");
+                            + VARIABLE_IDENTIFIANT + ") est vide. " + CONSIGNE_IDENTIFIANT);
         }
         String id = adminId.trim();
+        if (id.equalsIgnoreCase(ADMIN_DEMO)) {
+            throw new ConfigurationIdentiteInvalideException(
+                    "Mode production : l'identifiant de l'administrateur (fabriques.admin.id, variable "
+                            + VARIABLE_IDENTIFIANT + ") vaut « " + id + " », l'identifiant de démonstration que tout le "
+                            + "monde connaît : la moitié du travail d'un attaquant serait faite. " + CONSIGNE_IDENTIFIANT);
+        }
         String prefixe = "Mode production : le mot de passe de l'administrateur « " + id + " » ";
         String consigne = " Définissez la variable d'environnement " + VARIABLE_MOT_DE_PASSE + " ("
                 + LONGUEUR_MINIMALE_MOT_DE_PASSE + " caractères au moins, différent de l'identifiant).";

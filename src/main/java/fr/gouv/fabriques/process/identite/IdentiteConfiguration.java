@@ -17,7 +17,7 @@ public class IdentiteConfiguration {
     @Bean
     ConfigurationIdentite configurationIdentite(
             @Value("${fabriques.mode:demo}") String mode,
-            @Value("${fabriques.admin.id:admin}") String adminId,
+            @Value("${fabriques.admin.id:}") String adminId,
             @Value("${fabriques.admin.password:}") String adminMotDePasse,
             @Value("${camunda.bpm.admin-user.id:}") String adminDuStarter,
             @Value("${camunda.bpm.filter.create:}") String filtreDuStarter) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ class InitialisationComptes {
                 utilisateur.setLastName(compte.nom());
                 utilisateur.setEmail(compte.email());
                 utilisateur.setPassword(ConfigurationIdentite.MOT_DE_PASSE_DEMO);
-                identityService.saveUser(utilisateur);
+                enregistrerHorsPolitique(identityService, utilisateur);
                 crees++;
             }
             adhesions += adhesionsManquantes(identityService, compte.id(), compte.groupes());
@@ -65,7 +66,7 @@ class InitialisationComptes {
             admin.setFirstName("Administrateur");
             admin.setLastName("technique");
             admin.setPassword(configuration.adminMotDePasse());
-            identityService.saveUser(admin);
+            enregistrerHorsPolitique(identityService, admin);
             LOG.info("Administrateur « {} » créé avec le mot de passe de {}.", id,
                     ConfigurationIdentite.VARIABLE_MOT_DE_PASSE);
         } else if (verification.estLeMotDePasse(admin, id)
@@ -74,7 +75,7 @@ class InitialisationComptes {
             // demo mode is known to everybody: replace it. Any other password was chosen by
             // someone (e.g. changed in Admin) and is kept.
             admin.setPassword(configuration.adminMotDePasse());
-            identityService.saveUser(admin);
+            enregistrerHorsPolitique(identityService, admin);
             LOG.warn("Administrateur « {} » : mot de passe trivial remplacé par celui de {}.", id,
                     ConfigurationIdentite.VARIABLE_MOT_DE_PASSE);
         }
@@ -93,10 +94,12 @@ class InitialisationComptes {
                 continue;
             }
             User utilisateur = trouver(identityService, compte.id());
+            // « demo », or the id itself (the starter's default for its admin-user « admin »).
             if (utilisateur != null
-                    && verification.estLeMotDePasse(utilisateur, ConfigurationIdentite.MOT_DE_PASSE_DEMO)) {
+                    && (verification.estLeMotDePasse(utilisateur, ConfigurationIdentite.MOT_DE_PASSE_DEMO)
+                            || verification.estLeMotDePasse(utilisateur, compte.id()))) {
                 utilisateur.setPassword(motDePasseAleatoire());
-                identityService.saveUser(utilisateur);
+                enregistrerHorsPolitique(identityService, utilisateur);
                 LOG.warn("Compte de démonstration « {} » trouvé en production : mot de passe « {} » "
                         + "remplacé par un mot de passe aléatoire.", compte.id(),
                         ConfigurationIdentite.MOT_DE_PASSE_DEMO);
@@ -116,6 +119,20 @@ class InitialisationComptes {
             }
         }
         return ajoutees;
+    }
+
+    /**
+     * Saves a password the application itself sets, outside the engine's password policy
+     * ({@code enable-password-policy}), which governs what people choose in Admin: the demo
+     * accounts keep the « demo » of API.md, the production admin's passphrase follows
+     * {@link ConfigurationIdentite} (12 characters at least), a random password needs no rule.
+     */
+    private static void enregistrerHorsPolitique(IdentityService identityService, User utilisateur) {
+        if (identityService instanceof IdentityServiceImpl impl) {
+            impl.saveUser(utilisateur, true);
+        } else {
+            identityService.saveUser(utilisateur);
+        }
     }
 
     private static User trouver(IdentityService identityService, String id) {

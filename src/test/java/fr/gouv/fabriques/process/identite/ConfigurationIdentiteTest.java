@@ -39,7 +39,7 @@ class ConfigurationIdentiteTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t"})
     void enProductionUnMotDePasseAbsentArreteLeDemarrage(String motDePasse) {
-        assertThatThrownBy(() -> ConfigurationIdentite.valider("production", "admin", motDePasse))
+        assertThatThrownBy(() -> ConfigurationIdentite.valider("production", "exploitation", motDePasse))
                 .isInstanceOf(ConfigurationIdentiteInvalideException.class)
                 .hasMessageContaining("FABRIQUES_ADMIN_PASSWORD")
                 .hasMessageContaining("absent");
@@ -56,12 +56,12 @@ class ConfigurationIdentiteTest {
 
     @Test
     void enProductionUnMotDePasseDeMoinsDeDouzeCaracteresArreteLeDemarrage() {
-        assertThatThrownBy(() -> ConfigurationIdentite.valider("production", "admin", "onze-caract"))
+        assertThatThrownBy(() -> ConfigurationIdentite.valider("production", "exploitation", "onze-caract"))
                 .isInstanceOf(ConfigurationIdentiteInvalideException.class)
                 .hasMessageContaining("FABRIQUES_ADMIN_PASSWORD")
                 .hasMessageContaining("trop court (11 caractères)");
         // Counted in characters, not bytes.
-        assertThat(ConfigurationIdentite.valider("production", "admin", "éèêëàâäîïôöù").adminMotDePasse())
+        assertThat(ConfigurationIdentite.valider("production", "exploitation", "éèêëàâäîïôöù").adminMotDePasse())
                 .hasSize(12);
     }
 
@@ -70,6 +70,16 @@ class ConfigurationIdentiteTest {
         assertThatThrownBy(() -> ConfigurationIdentite.valider("production", " ", "un mot de passe solide"))
                 .isInstanceOf(ConfigurationIdentiteInvalideException.class)
                 .hasMessageContaining("fabriques.admin.id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "Admin", " ADMIN "})
+    void enProductionLIdentifiantDeDemonstrationAdminEstRefuse(String id) {
+        assertThatThrownBy(() -> ConfigurationIdentite.valider("production", id, "un mot de passe solide"))
+                .isInstanceOf(ConfigurationIdentiteInvalideException.class)
+                .hasMessageContaining("FABRIQUES_ADMIN_ID")
+                .hasMessageContaining("l'identifiant de démonstration")
+                .hasMessageContaining("autre que « admin »");
     }
 
     @Test

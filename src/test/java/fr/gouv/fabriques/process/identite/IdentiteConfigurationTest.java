@@ -26,8 +26,21 @@ class IdentiteConfigurationTest {
     }
 
     @Test
+    void laProductionSansIdentifiantDAdministrateurNeDemarrePas() {
+        // No default id in production: « admin » would be the demo one everybody knows.
+        contexte.withPropertyValues("fabriques.mode=production", "fabriques.admin.password=un mot de passe solide").run(c -> {
+            assertThat(c.getStartupFailure()).rootCause()
+                    .isInstanceOf(ConfigurationIdentiteInvalideException.class)
+                    .hasMessageContaining("FABRIQUES_ADMIN_ID");
+            assertThat(new ConfigurationIdentiteFailureAnalyzer().analyze(c.getStartupFailure()).getAction()).contains("FABRIQUES_ADMIN_ID");
+        });
+        contexte.withPropertyValues("fabriques.mode=production", "fabriques.admin.id=admin", "fabriques.admin.password=un mot de passe solide")
+                .run(c -> assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("autre que « admin »"));
+    }
+
+    @Test
     void laProductionSansMotDePasseNeDemarrePas() {
-        contexte.withPropertyValues("fabriques.mode=production").run(c -> {
+        contexte.withPropertyValues("fabriques.mode=production", "fabriques.admin.id=chef").run(c -> {
             assertThat(c).hasFailed();
             Throwable echec = c.getStartupFailure();
             assertThat(echec).rootCause()

@@ -90,31 +90,31 @@ class InitialisationIdentiteTest {
     @Test
     void unAdministrateurDontLeMotDePasseEstSonIdentifiantEstCorrigeSansEtreVerrouille() {
         demarrer(true);
-        creerUtilisateur("admin", "admin");
+        creerUtilisateur("exploitation", "exploitation");
 
-        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+        initialisation("production", "exploitation", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
 
-        UserEntity admin = utilisateur("admin");
+        UserEntity admin = utilisateur("exploitation");
         assertThat(verification().estLeMotDePasse(admin, MOT_DE_PASSE_PRODUCTION)).isTrue();
-        assertThat(verification().estLeMotDePasse(admin, "admin")).isFalse();
+        assertThat(verification().estLeMotDePasse(admin, "exploitation")).isFalse();
         // The probe must not count as a failed login (which would lock the account).
         assertThat(admin.getAttempts()).isZero();
         assertThat(admin.getLockExpirationTime()).isNull();
-        assertThat(engine.getIdentityService().checkPassword("admin", MOT_DE_PASSE_PRODUCTION)).isTrue();
+        assertThat(engine.getIdentityService().checkPassword("exploitation", MOT_DE_PASSE_PRODUCTION)).isTrue();
     }
 
     @Test
     void unMotDePasseChoisiParUnAdministrateurEstConserve() {
         demarrer(true);
-        creerUtilisateur("admin", "change dans Admin le 3 mars");
+        creerUtilisateur("exploitation", "change dans Admin le 3 mars");
 
-        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
-        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+        initialisation("production", "exploitation", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+        initialisation("production", "exploitation", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
 
-        UserEntity admin = utilisateur("admin");
+        UserEntity admin = utilisateur("exploitation");
         assertThat(verification().estLeMotDePasse(admin, "change dans Admin le 3 mars")).isTrue();
         assertThat(admin.getAttempts()).isZero();
-        assertThat(engine.getIdentityService().createUserQuery().userId("admin")
+        assertThat(engine.getIdentityService().createUserQuery().userId("exploitation")
                 .memberOfGroup(Groupes.CAMUNDA_ADMIN).count()).isEqualTo(1);
     }
 
@@ -123,18 +123,74 @@ class InitialisationIdentiteTest {
         demarrer(true);
         initialisation("demo", null, null).appliquer(engine);
 
-        initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+        initialisation("production", "exploitation", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
 
         for (CompteDemo compte : ComptesDemo.TOUS) {
             assertThat(verification().estLeMotDePasse(utilisateur(compte.id()), "demo")).as(compte.id()).isFalse();
         }
-        assertThat(verification().estLeMotDePasse(utilisateur("admin"), MOT_DE_PASSE_PRODUCTION)).isTrue();
+        assertThat(verification().estLeMotDePasse(utilisateur("exploitation"), MOT_DE_PASSE_PRODUCTION)).isTrue();
+    }
+
+    @Test
+    void lAncienAdministrateurAdminEstNeutraliseEnProduction() {
+        demarrer(true);
+        creerUtilisateur("admin", "admin");
+
+        initialisation("production", "exploitation", MOT_DE_PASSE_PRODUCTION).appliquer(engine);
+
+        assertThat(verification().estLeMotDePasse(utilisateur("admin"), "admin")).isFalse();
+        assertThat(verification().estLeMotDePasse(utilisateur("exploitation"), MOT_DE_PASSE_PRODUCTION)).isTrue();
+    }
+
+    @Test
+    void laPolitiqueDesMotsDePasseSAppliqueAuxNouveauxMotsDePasseMaisPasAuxComptesDeDemo() {
+        demarrer(true);
+        assertThat(engine.getProcessEngineConfiguration().isEnablePasswordPolicy()).isTrue();
+        initialisation("demo", null, null).appliquer(engine);
+
+        // The demo accounts keep « demo » and log in with it (a login checks the hash, not the policy).
+        IdentityService identites = engine.getIdentityService();
+        for (CompteDemo compte : ComptesDemo.TOUS) {
+            assertThat(identites.checkPassword(compte.id(), "demo")).as(compte.id()).isTrue();
+        }
+        // A password someone chooses (Admin, /engine-rest) follows the policy.
+        User nouveau = identites.newUser("nouvel-agent");
+        nouveau.setPassword("demo");
+        assertThatThrownBy(() -> identites.saveUser(nouveau)).hasMessageContaining("policy");
+        nouveau.setPassword("Tiers-lieux 2026 !");
+        identites.saveUser(nouveau);
+        assertThat(identites.checkPassword("nouvel-agent", "Tiers-lieux 2026 !")).isTrue();
+        User instructeur = identites.createUserQuery().userId("instructeur").singleResult();
+        instructeur.setPassword("court");
+        assertThatThrownBy(() -> identites.saveUser(instructeur)).hasMessageContaining("policy");
+    }
+
+    @Test
+    void unEchecDeConnexionRetardeLeCompteSansJamaisLeVerrouillerPourDeBon() {
+        demarrer(true);
+        initialisation("demo", null, null).appliquer(engine);
+        IdentityService identites = engine.getIdentityService();
+        java.util.Date maintenant = new java.util.Date();
+        try {
+            for (int i = 0; i < 15; i++) {
+                org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(maintenant.getTime() + i * 60_000L));
+                assertThat(identites.checkPassword("instructeur", "faux")).isFalse();
+                UserEntity u = utilisateur("instructeur");
+                // The delay never exceeds 30 s, whatever the number of failures (default: locked for good after 10).
+                assertThat(u.getLockExpirationTime().getTime() - org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime())
+                        .as("échec %d", i + 1).isLessThanOrEqualTo(30_000L);
+            }
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(maintenant.getTime() + 15 * 60_000L + 31_000L));
+            assertThat(identites.checkPassword("instructeur", "demo")).isTrue();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
     }
 
     @Test
     void laProductionExigeLaVerificationDesAutorisations() {
         demarrer(false);
-        InitialisationIdentite initialisation = initialisation("production", "admin", MOT_DE_PASSE_PRODUCTION);
+        InitialisationIdentite initialisation = initialisation("production", "exploitation", MOT_DE_PASSE_PRODUCTION);
 
         assertThatThrownBy(() -> initialisation.appliquer(engine))
                 .isInstanceOf(ConfigurationIdentiteInvalideException.class)
@@ -197,6 +253,12 @@ class InitialisationIdentiteTest {
                 yaml.getProperty(PREFIXE_YAML + "group-resource-whitelist-pattern"));
         configuration.setDefaultUserPermissionNameForTask(
                 yaml.getProperty(PREFIXE_YAML + "default-user-permission-name-for-task"));
+        // The login and password settings of application.yaml, as the application runs them.
+        configuration.setEnablePasswordPolicy(Boolean.parseBoolean(yaml.getProperty(PREFIXE_YAML + "enable-password-policy")));
+        configuration.setLoginMaxAttempts(Integer.parseInt(yaml.getProperty(PREFIXE_YAML + "login-max-attempts")));
+        configuration.setLoginDelayBase(Integer.parseInt(yaml.getProperty(PREFIXE_YAML + "login-delay-base")));
+        configuration.setLoginDelayFactor(Integer.parseInt(yaml.getProperty(PREFIXE_YAML + "login-delay-factor")));
+        configuration.setLoginDelayMaxTime(Integer.parseInt(yaml.getProperty(PREFIXE_YAML + "login-delay-max-time")));
         engine = configuration.buildProcessEngine();
     }
 
@@ -217,7 +279,8 @@ class InitialisationIdentiteTest {
     private void creerUtilisateur(String id, String motDePasse) {
         User utilisateur = engine.getIdentityService().newUser(id);
         utilisateur.setPassword(motDePasse);
-        engine.getIdentityService().saveUser(utilisateur);
+        // Set by hand in the database, as a previous version or the starter left it (outside the policy).
+        ((org.camunda.bpm.engine.impl.IdentityServiceImpl) engine.getIdentityService()).saveUser(utilisateur, true);
     }
 
     private UserEntity utilisateur(String id) {
