@@ -110,7 +110,12 @@ class DeuxNoeudsIT {
             assertThat(jdbc.sql("select count(*) from (select 1 from act_ru_filter where owner_ is null group by name_ having count(*) > 1) d")
                     .query(Long.class).single()).as("filtres partagés en double").isZero();
             assertThat(compter("act_ru_filter")).as("filtres").isEqualTo(filtres);
-            assertThat(comitesDesVagues()).as("comités des vagues").isEqualTo(comites);
+            // Both job executors run the shared database's due jobs too (a wave's deadline may create the next one):
+            // what must never happen is a wave with two committee processes.
+            assertThat(jdbc.sql("select count(*) from (select business_key_ from act_ru_execution where proc_def_id_ like "
+                    + "'Process_ComiteVague:%' and parent_id_ is null group by business_key_ having count(*) > 1) d").query(Long.class).single())
+                    .as("vagues à deux comités").isZero();
+            assertThat(comitesDesVagues()).as("comités des vagues").isGreaterThanOrEqualTo(comites);
 
             // A wave opened on node B, deposits on B and C, read back on the shared node.
             String vague = Parcours.codeVague("FDT", 2032);
