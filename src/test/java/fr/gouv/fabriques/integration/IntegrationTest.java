@@ -27,7 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "spring.mail.host=",
             "fabriques.notifications.serveur-local.port=0",
             "fabriques.notifications.serveur-local.repertoire=target/courriels-it",
-            "fabriques.notifications.envoi-automatique=false"
+            "fabriques.notifications.envoi-automatique=false",
+            // Lower than the defaults, so that the tests that exhaust a limit stay short (counters reset before each test).
+            "fabriques.limites.depots.capacite=200",
+            "fabriques.limites.envois.capacite=600"
         })
 public @interface IntegrationTest {
 }
