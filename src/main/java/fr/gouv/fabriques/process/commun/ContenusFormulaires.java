@@ -100,8 +100,14 @@ public class ContenusFormulaires {
             return contenus;
         }
         switch (tache.getTaskDefinitionKey()) {
-            case ComiteVagueProcess.TACHE_PREPARER_SEANCE -> contenus.put("ordreDuJour", decrireSeance.ordreDuJour(cleMetier));
-            case ComiteVagueProcess.TACHE_ARRETER -> contenus.put("effetDesDecisions", decrireSeance.effetDesDecisions(cleMetier));
+            case ComiteVagueProcess.TACHE_PREPARER_SEANCE -> {
+                contenus.put("ordreDuJour", decrireSeance.ordreDuJour(cleMetier));
+                appel(tache, contenus);
+            }
+            case ComiteVagueProcess.TACHE_ARRETER -> {
+                contenus.put("effetDesDecisions", decrireSeance.effetDesDecisions(cleMetier));
+                appel(tache, contenus);
+            }
             case ComiteVagueProcess.TACHE_DECIDER_DOSSIER -> {
                 decisionDuComite(tache, cleMetier, contenus);
                 Object numero = taches.getVariableLocal(tache.getId(), ComiteVagueProcess.VAR_NUMERO);
@@ -117,6 +123,16 @@ public class ContenusFormulaires {
             }
         }
         return contenus;
+    }
+
+    /** The wave's call in words (« Fabriques de territoire »), not its code, in the committee forms' header. */
+    private void appel(Task tache, Map<String, Object> contenus) {
+        Object appel = taches.getVariable(tache.getId(), ComiteVagueProcess.VAR_APPEL);
+        try {
+            contenus.put(ComiteVagueProcess.VAR_APPEL, fr.gouv.fabriques.domain.Appel.valueOf(String.valueOf(appel)).libelle());
+        } catch (IllegalArgumentException inconnu) {
+            // An unknown code is shown as it is.
+        }
     }
 
     /** The summary a single task's form shows above its fields (the names its form reads). */
