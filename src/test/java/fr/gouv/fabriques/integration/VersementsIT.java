@@ -175,6 +175,15 @@ class VersementsIT {
                 "motifReversement", "Dépenses non justifiées")))
                 .hasMessageContaining("montantReversement").hasMessageContaining("50 000 €");
         taches.setAssignee(tache.getId(), null);
+        // The insider's attempt on this task too: the form's values plus another dossier's id, or the year — refused.
+        for (Map.Entry<String, Object> forge : Map.<String, Object>of("dossierId", 1L, "annee", 3).entrySet()) {
+            for (String porte : List.of("complete", "submit-form")) {
+                Http.Reponse r = http.postJson("/engine-rest/task/" + tache.getId() + "/" + porte, Http.variables("montantReversement", 20000,
+                        "motifReversement", "Dépenses non justifiées de l'année 1", forge.getKey(), forge.getValue()), basic("gestionnaire"));
+                assertThat(r.statut()).as(porte + " avec " + forge.getKey()).isEqualTo(400);
+                assertThat(r.json().get("message").asText()).contains("« " + forge.getKey() + " » n'est pas un champ");
+            }
+        }
         parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("montantReversement", 20000,
                 "motifReversement", "Dépenses non justifiées de l'année 1"));
         JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
