@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ouvrirChromium } from './chromium.mjs';
 import { chargerLibelles, scannerPage } from './libelles.mjs';
+import { siretAleatoire } from './siret.mjs';
 
 const RACINE = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SORTIE = join(RACINE, 'target/navigateur/grande-vague');
@@ -62,24 +63,6 @@ async function chrono(nom, fn) {
   mesures.push([nom, Date.now() - t0]);
   journal(`  ${nom} : ${Date.now() - t0} ms`);
   return r;
-}
-
-function siretAleatoire() {
-  for (;;) {
-    let d = '';
-    for (let i = 0; i < 13; i++) d += Math.floor(Math.random() * 10);
-    if (d.startsWith('356000000')) continue;
-    for (let c = 0; c < 10; c++) {
-      const s = d + c;
-      let somme = 0;
-      for (let i = 0; i < 14; i++) {
-        let x = Number(s[13 - i]);
-        if (i % 2 === 1) { x *= 2; if (x > 9) x -= 9; }
-        somme += x;
-      }
-      if (somme % 10 === 0) return s;
-    }
-  }
 }
 
 async function tacheDe(cle, businessKey, utilisateur) {

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ouvrirChromium } from './chromium.mjs';
 import { chargerLibelles, scannerPage } from './libelles.mjs';
+import { siretAleatoire } from './siret.mjs';
 
 const ICI = dirname(fileURLToPath(import.meta.url));
 const RACINE = resolve(ICI, '../..');
@@ -100,24 +101,6 @@ async function http(methode, chemin, { json, corps, auth, entetes = {} } = {}) {
     donnees = texte;
   }
   return { statut: r.status, donnees, texte };
-}
-
-function siretAleatoire() {
-  for (;;) {
-    let d = '';
-    for (let i = 0; i < 13; i++) d += Math.floor(Math.random() * 10);
-    if (d.startsWith('356000000')) continue; // La Poste : autre règle
-    for (let c = 0; c < 10; c++) {
-      const s = d + c;
-      let somme = 0;
-      for (let i = 0; i < 14; i++) {
-        let x = Number(s[13 - i]);
-        if (i % 2 === 1) { x *= 2; if (x > 9) x -= 9; }
-        somme += x;
-      }
-      if (somme % 10 === 0) return s;
-    }
-  }
 }
 
 /**
