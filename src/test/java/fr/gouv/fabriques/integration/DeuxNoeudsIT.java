@@ -3,6 +3,7 @@ package fr.gouv.fabriques.integration;
 import static fr.gouv.fabriques.integration.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.gouv.fabriques.FabriquesApplication;
 import java.util.ArrayList;
@@ -155,6 +156,44 @@ class DeuxNoeudsIT {
             assertThat(recus).as("chaque courriel reçu une fois, tous nœuds confondus").containsExactlyInAnyOrderElementsOf(messageIds);
             assertThat(jdbc.sql("select count(*) from dossier where numero in (:n) and statut = 'DEPOSE'").param("n", numeros)
                     .query(Long.class).single()).as("l'éligibilité de chaque dépôt a tourné, sur un nœud").isZero();
+
+            // The wave's committee driven through both nodes: instruction alternately on B and C, closing on B, the
+            // session prepared on C, decisions in bulk on B, stop on C; the background steps (decision tasks, join,
+            // publication) run on whichever node's job executor takes them. One publication, every dossier decided once.
+            List<Http> alternes = List.of(b, c);
+            for (int i = 0; i < numeros.size(); i++) {
+                Http n = alternes.get(i % 2);
+                String d = numeros.get(i);
+                soumettre(n, d, "UserTask_VerifierCompletude", "instructeur", Map.of("complet", "true"));
+                soumettre(n, d, "UserTask_DonnerAvisTerritorial", "referent-58", Map.of("avisTerritorial", "FAVORABLE"));
+                Map<String, Object> notes = new java.util.HashMap<>(Map.of("noteGouvernance", 4, "notePartenariats", 4, "noteBesoinLocal", 4,
+                        "noteOffreServices", 4, "noteModeleEconomique", 4, "noteEmploi", 4));
+                notes.putAll(Map.of("montantPropose1", 40000, "montantPropose2", 40000, "montantPropose3", 30000,
+                        "motifProposition", "Projet solide et bien ancré", "absenceConflitInterets", true));
+                soumettre(n, d, "UserTask_InstruireDossier", "instructeur", notes);
+                soumettre(n, d, "UserTask_ValiderProposition", "gestionnaire", Map.of("propositionValidee", "true"));
+            }
+            assertThat(b.postJson("/api/agents/vagues/" + vague + "/cloture", Map.of(), basic("gestionnaire")).statut()).isEqualTo(200);
+            soumettre(c, vague, "UserTask_PreparerSeance", "gestionnaire", Map.of("seancePreparee", true));
+            attendre(() -> compterTaches(vague, "UserTask_DeciderDossier") == numeros.size(), "les tâches « Décider du dossier »");
+            List<Map<String, Object>> decisions = new ArrayList<>();
+            for (int i = 0; i < numeros.size(); i++) {
+                decisions.add(i == 0 ? Map.of("numero", numeros.get(i), "decision", "LAUREAT", "montant1", 40000, "montant2", 40000, "montant3", 30000)
+                        : Map.of("numero", numeros.get(i), "decision", "REFUSE", "motivation", "Places de la vague déjà attribuées"));
+            }
+            Http.Reponse enBloc = b.envoyer("PUT", "/api/agents/vagues/" + vague + "/decisions", Http.texte(decisions), "application/json",
+                    basic("comite"));
+            assertThat(enBloc.statut()).as(enBloc.corps()).isEqualTo(200);
+            attendre(() -> compterTaches(vague, "UserTask_ArreterDecisions") == 1, "« Arrêter les décisions »");
+            soumettre(c, vague, "UserTask_ArreterDecisions", "gestionnaire", Map.of("decisionsArretees", "true"));
+            attendre(() -> "DELIBEREE".equals(jdbc.sql("select etat from vague where code = ?").param(vague).query(String.class).single()),
+                    "la publication");
+            assertThat(jdbc.sql("select count(*) from publication_vague where vague = ? and etat = 'PUBLIEE'").param(vague).query(Long.class)
+                    .single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from evenement_dossier e join dossier d on d.id = e.dossier_id where d.numero in (:n) "
+                    + "and e.type = 'DECISION_COMITE'").param("n", numeros).query(Long.class).single()).as("une décision par dossier").isEqualTo(4);
+            assertThat(jdbc.sql("select statut from dossier where numero in (:n) order by numero").param("n", numeros).query(String.class).list())
+                    .containsExactlyInAnyOrder("LAUREAT", "REFUSE", "REFUSE", "REFUSE");
         } finally {
             for (Process p : noeuds) {
                 p.destroy();
@@ -164,6 +203,34 @@ class DeuxNoeudsIT {
                     p.destroyForcibly();
                 }
             }
+        }
+    }
+
+    /** What Tasklist does, through one node's engine REST: find the task, claim it, submit its form. */
+    private void soumettre(Http noeud, String cleMetier, String cle, String utilisateur, Map<String, Object> valeurs) throws InterruptedException {
+        attendre(() -> compterTaches(cleMetier, cle) == 1, cle + " de " + cleMetier);
+        JsonNode t = noeud.get("/engine-rest/task?processInstanceBusinessKey=" + cleMetier + "&taskDefinitionKey=" + cle, basic(utilisateur)).json();
+        assertThat(t).as(cle + " de " + cleMetier + " pour " + utilisateur).hasSize(1);
+        String id = t.get(0).get("id").asText();
+        assertThat(noeud.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur)).statut()).isEqualTo(204);
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        valeurs.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        Http.Reponse r = noeud.postJson("/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables), basic(utilisateur));
+        assertThat(r.statut()).as(cle + " : " + r.corps()).isEqualTo(204);
+    }
+
+    private long compterTaches(String cleMetier, String cle) {
+        return jdbc.sql("select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_ where e.business_key_ = ? "
+                + "and t.task_def_key_ = ?").param(cleMetier).param(cle).query(Long.class).single();
+    }
+
+    private static void attendre(java.util.function.BooleanSupplier condition, String quoi) throws InterruptedException {
+        long fin = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > fin) {
+                throw new AssertionError(quoi + " : pas en 2 minutes");
+            }
+            Thread.sleep(250);
         }
     }
 
