@@ -28,6 +28,8 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
 
     private static final Pattern CHEMIN = Pattern.compile("^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/task/([^/]+)/form-variables/?$");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VariablesCalculeesFilter.class);
+
     private final Supplier<ContenusFormulaires> contenus;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -55,7 +57,14 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
         }
         Matcher m = CHEMIN.matcher(chemin(requete));
         m.matches();
-        Map<String, Object> calcules = contenus.get().pour(m.group(1));
+        Map<String, Object> calcules;
+        try {
+            calcules = contenus.get().pour(m.group(1));
+        } catch (RuntimeException e) {
+            // The form still opens, with the engine's variables: the agent can work, the fault is in the log.
+            LOG.error("Contenus calculés du formulaire de la tâche {} indisponibles", m.group(1), e);
+            calcules = Map.of();
+        }
         if (calcules.isEmpty()) {
             tampon.copyBodyToResponse();
             return;
