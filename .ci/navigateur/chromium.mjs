@@ -1,5 +1,5 @@
 // Lancement du Chromium de Debian (pas de navigateur téléchargé par Playwright) avec les
-// options de shared/STACK.md et un profil neuf, supprimé à la fermeture.
+// options sans téléchargement ni service réseau (ci-dessous) et un profil neuf, supprimé à la fermeture.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -52,7 +52,7 @@ create table dossier (
     version              int          not null default 0
 );
 
--- One open application per SIRET at a time (DOMAIN.md): enforced by the database too.
+-- One open application per SIRET at a time (« Le programme en bref » (README)): enforced by the database too.
 create unique index dossier_un_ouvert_par_siret on dossier (siret)
     where statut not in ('IRRECEVABLE', 'CLASSE_SANS_SUITE', 'REFUSE', 'CADUC', 'SOLDE');
 create index dossier_vague on dossier (vague, statut);

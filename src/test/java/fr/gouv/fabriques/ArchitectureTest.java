@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout of DESIGN.md, kept: only process/ talks to Camunda (a move to Operaton
+ * The project's layout (README « Où est quoi »), kept: only process/ talks to Camunda (a move to Operaton
  * stays one package), the domain is plain Java, the application does not reach into
  * the web, persistence or process adapters.
  */

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The deadlines of the lifecycle, as ISO-8601 durations (P15D, PT10M, P1Y…), read by
- * the BPMN timers and due dates. Policy values of DOMAIN.md; change them in
+ * the BPMN timers and due dates. Policy values of « Le programme en bref » (README); change them in
  * application.yaml or the environment (FABRIQUES_DELAIS_SIGNATURECONVENTION=P90D).
  */
 @ConfigurationProperties(prefix = "fabriques.delais")

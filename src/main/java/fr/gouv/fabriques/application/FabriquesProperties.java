@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The programme's figures that may change without a release (application.yaml,
- * environment). Defaults are the 2019 programme's (DOMAIN.md).
+ * environment). Defaults are the 2019 programme's (« Le programme en bref » (README)).
  */
 @ConfigurationProperties(prefix = "fabriques.financement")
 public record FabriquesProperties(

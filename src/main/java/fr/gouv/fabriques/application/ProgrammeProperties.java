@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The programme's size (DOMAIN.md): 300 Fabriques, quotas 150 / 120 / 30, an envelope
+ * The programme's size (« Le programme en bref » (README)): 300 Fabriques, quotas 150 / 120 / 30, an envelope
  * of 45 M€ (raised later by the recovery plan: change {@code fabriques.programme.enveloppe}).
  * Quotas are the initial split; a programme manager rebalances them afterwards (recorded).
  */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
-/** Waves close at the end of each quarter (30/03, 30/06, 30/09, 30/12), 23:59 Paris time (DOMAIN.md). */
+/** Waves close at the end of each quarter (30/03, 30/06, 30/09, 30/12), 23:59 Paris time (« Le programme en bref » (README)). */
 public final class CalendrierVagues {
 
     public static final int SEMAINES_AVANT_COMITE = 6;

@@ -1,6 +1,6 @@
 package fr.gouv.fabriques.domain;
 
-/** The three categories of Fabriques, each with its own quota (DOMAIN.md). */
+/** The three categories of Fabriques, each with its own quota (« Le programme en bref » (README)). */
 public enum Categorie {
     HORS_GRANDS_CENTRES(Appel.FABRIQUES_TERRITOIRE, false, "Fabrique de territoire hors grands centres urbains"),
     QPV(Appel.FABRIQUES_TERRITOIRE, true, "Fabrique de territoire en quartier prioritaire"),

@@ -1,6 +1,6 @@
 package fr.gouv.fabriques.domain;
 
-/** The published selection criteria (DOMAIN.md, lifecycle step 2), each scored 0 to 5 by the instructor. */
+/** The published selection criteria (« Le programme en bref » (README), lifecycle step 2), each scored 0 to 5 by the instructor. */
 public enum Critere {
     GOUVERNANCE("noteGouvernance", "Gouvernance et animation par un collectif identifié"),
     PARTENARIATS("notePartenariats", "Partenariats locaux"),

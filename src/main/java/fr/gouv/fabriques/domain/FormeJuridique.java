@@ -1,6 +1,6 @@
 package fr.gouv.fabriques.domain;
 
-/** Legal forms allowed to apply (DOMAIN.md « Who applies »), with the words a convention or a sheet uses. */
+/** Legal forms allowed to apply (« Le programme en bref » (README) « Who applies »), with the words a convention or a sheet uses. */
 public enum FormeJuridique {
     ASSOCIATION("association"),
     SCIC("société coopérative d'intérêt collectif (SCIC)"),

@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
 /**
  * The grant's bounds: a total between {@code plancherTotal} and {@code plafondTotal}
  * over three years, at most {@code plafondAnnuel} a year; numériques get
- * {@code supplementNumerique} on top, outside the yearly cap (DOMAIN.md).
+ * {@code supplementNumerique} on top, outside the yearly cap (« Le programme en bref » (README)).
  * The values come from configuration; the checks are written once, here.
  */
 public record PlafondsFinancement(int plancherTotal, int plafondTotal, int plafondAnnuel, int supplementNumerique) {

@@ -28,7 +28,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Guards {@code /api/agents/**} (API.md: « Programme API under /api with HTTP Basic for
+ * Guards {@code /api/agents/**} (the API contract (OpenAPI, README): « Programme API under /api with HTTP Basic for
  * agents ») and the agents' pages {@code /agents/**}: the caller is a Camunda user, by HTTP
  * Basic, or by the login he already has in the Camunda webapps of the same browser (same HTTP
  * session: the session cookie's path is « / », so Tasklist's cookie also reaches /api and

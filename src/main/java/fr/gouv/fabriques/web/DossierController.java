@@ -46,7 +46,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The applicants' door (API.md): deposit, then follow and answer with the access token. */
+/** The applicants' door (the API contract (OpenAPI, README)): deposit, then follow and answer with the access token. */
 @RestController
 @RequestMapping(path = "/api/dossiers", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "Porteurs", description = "Dépôt d'un dossier et suivi par le porteur (jeton d'accès)")
@@ -75,7 +75,7 @@ class DossierController {
     }
 
     @Operation(summary = "Déposer un dossier",
-            description = "Le corps suit API.md. Réponse 201 avec le numéro et le jeton d'accès, montré une seule fois. "
+            description = "Le corps : la structure (raison sociale, SIRET, forme juridique, adresse), le contact, le projet, la catégorie, l'appel et les montants demandés par année (exemple : src/test/resources/exemples/depot.json). Réponse 201 avec le numéro et le jeton d'accès, montré une seule fois. "
                     + "422 liste chaque champ invalide ; 409 si un dossier est déjà ouvert pour ce SIRET. "
                     + "Un en-tête Idempotency-Key rejoué renvoie la première réponse.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The applicant's attachments (API.md « POST /api/dossiers/{numero}/pieces »), with his access token. */
+/** The applicant's attachments (the API contract (OpenAPI, README) « POST /api/dossiers/{numero}/pieces »), with his access token. */
 @RestController
 @RequestMapping("/api/dossiers/{numero}/pieces")
 @Tag(name = "Porteurs", description = "Dépôt d'un dossier et suivi par le porteur (jeton d'accès)")

@@ -5,7 +5,7 @@ import fr.gouv.fabriques.domain.Categorie;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 
 /**
- * Benchmark, not a test (DESIGN.md): prints the time to lay out one convention and its size.
+ * Benchmark, not a test (tests never assert on time): prints the time to lay out one convention and its size.
  * Run after {@code ./mvnw test-compile}:
  * {@code java -cp "target/classes:target/test-classes:$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
  * fr.gouv.fabriques.document.MesureConvention}

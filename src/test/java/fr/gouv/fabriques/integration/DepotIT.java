@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The deposit door of API.md, as an applicant's tool uses it. */
+/** The deposit door of the API contract (OpenAPI, README), as an applicant's tool uses it. */
 @IntegrationTest
 class DepotIT {
 

@@ -3,7 +3,7 @@ package fr.gouv.fabriques.integration;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Valid deposits of API.md, each with its own valid SIRET so that tests never collide. */
+/** Valid deposits of the API contract (OpenAPI, README), each with its own valid SIRET so that tests never collide. */
 final class Depots {
 
     private static final AtomicInteger COMPTEUR = new AtomicInteger((int) (System.nanoTime() % 100_000));

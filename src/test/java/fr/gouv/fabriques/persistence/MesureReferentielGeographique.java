@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Benchmark, not a test (DESIGN.md): prints the load time and the retained heap of the
+ * Benchmark, not a test (tests never assert on time): prints the load time and the retained heap of the
  * reference geography. Run after {@code ./mvnw test-compile}:
  * {@code java -cp "target/classes:target/test-classes:$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
  * fr.gouv.fabriques.persistence.MesureReferentielGeographique}

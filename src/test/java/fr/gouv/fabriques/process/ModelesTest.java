@@ -151,7 +151,7 @@ class ModelesTest {
                 assertThat(t.getCamundaCandidateGroups()).as(ou + " : candidateGroups").isNotBlank();
                 for (String g : t.getCamundaCandidateGroupsList()) {
                     assertThat(ROLES.contains(g) || g.equals("referents-${departement}"))
-                            .as(ou + " : groupe « " + g + " » hors DOMAIN.md").isTrue();
+                            .as(ou + " : groupe « " + g + " » hors des rôles du programme (process/identite/Groupes)").isTrue();
                 }
                 assertThat(t.getCamundaDueDate()).as(ou + " : échéance").isNotBlank();
             }

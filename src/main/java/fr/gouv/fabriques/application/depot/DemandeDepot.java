@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A deposit as the applicant sent it (API.md), before validation: every field may be
+ * A deposit as the applicant sent it (the API contract (OpenAPI, README)), before validation: every field may be
  * missing. {@link ValidateurDepot} says what is wrong with it, field by field.
  */
 public record DemandeDepot(String appel, String vague, String categorie, StructureDemandee structure, ContactDemande contact,

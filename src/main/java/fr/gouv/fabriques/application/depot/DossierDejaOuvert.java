@@ -1,6 +1,6 @@
 package fr.gouv.fabriques.application.depot;
 
-/** DOMAIN.md: one open application per SIRET at a time. */
+/** « Le programme en bref » (README): one open application per SIRET at a time. */
 public class DossierDejaOuvert extends RuntimeException {
     public DossierDejaOuvert(String siret) {
         super("Un dossier est déjà en cours pour le SIRET " + siret

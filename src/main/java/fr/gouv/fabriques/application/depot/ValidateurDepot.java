@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a deposit field by field, before anything is written, and says in French
- * what was expected for each faulty field (the JSON path of API.md).
+ * what was expected for each faulty field (the JSON path of the API contract (OpenAPI, README)).
  */
 @Component
 public class ValidateurDepot {
@@ -102,7 +102,7 @@ public class ValidateurDepot {
         }
     }
 
-    /** The codes must agree with the official geography (API.md: « must agree with each other and with codePostal »). */
+    /** The codes must agree with the official geography (the API contract (OpenAPI, README): « must agree with each other and with codePostal »). */
     private void concordance(List<Violation> v, AdresseDemandee a, boolean codePostal, boolean departement, boolean region) {
         String code = a.codeInsee();
         Optional<Commune> trouvee = geographie.commune(code);

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public interface AnnuaireAgents {
 
-    /** An authenticated agent and the groups he belongs to (DOMAIN.md « Roles »). */
+    /** An authenticated agent and the groups he belongs to (« Le programme en bref » (README) « Roles »). */
     record Agent(String id, Set<String> groupes) {
         public Agent {
             Objects.requireNonNull(id);

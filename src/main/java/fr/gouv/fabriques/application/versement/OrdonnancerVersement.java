@@ -77,7 +77,7 @@ public class OrdonnancerVersement {
         return versement;
     }
 
-    /** The DOMAIN.md caps, checked on the amount about to be paid, whatever the schedule says. */
+    /** The « Le programme en bref » (README) caps, checked on the amount about to be paid, whatever the schedule says. */
     private void verifierPlafonds(Dossier dossier, Convention convention, Versement versement) {
         int supplement = versement.annee() == 1 ? convention.supplementNumerique() : 0;
         int horsSupplement = versement.montant() - supplement;

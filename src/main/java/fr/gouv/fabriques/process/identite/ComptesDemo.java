@@ -10,7 +10,7 @@ import static fr.gouv.fabriques.process.identite.Groupes.SERVICE_FINANCIER;
 
 import java.util.List;
 
-/** The demo accounts table of API.md (password « demo », demo mode only). */
+/** The demo accounts table of the API contract (OpenAPI, README) (password « demo », demo mode only). */
 public final class ComptesDemo {
 
     public static final List<CompteDemo> TOUS = List.of(

@@ -17,10 +17,10 @@ public record ConfigurationIdentite(ModeFonctionnement mode, String adminId, Str
     /** Name of the environment variable, repeated in every message so the operator knows what to set. */
     public static final String VARIABLE_MOT_DE_PASSE = "FABRIQUES_ADMIN_PASSWORD";
 
-    /** Password of every demo account (API.md); also refused for the production administrator. */
+    /** Password of every demo account (the API contract (OpenAPI, README)); also refused for the production administrator. */
     public static final String MOT_DE_PASSE_DEMO = "demo";
 
-    /** Id of the administrator among the demo accounts (API.md); refused in production. */
+    /** Id of the administrator among the demo accounts (the API contract (OpenAPI, README)); refused in production. */
     public static final String ADMIN_DEMO = "admin";
 
     /** Name of the environment variable of the production administrator's id. */
@@ -32,7 +32,7 @@ public record ConfigurationIdentite(ModeFonctionnement mode, String adminId, Str
     public static ConfigurationIdentite valider(String mode, String adminId, String adminMotDePasse) {
         ModeFonctionnement modeLu = ModeFonctionnement.depuis(mode);
         if (modeLu == ModeFonctionnement.DEMO) {
-            // The demo accounts, admin included, have the password « demo » (API.md);
+            // The demo accounts, admin included, have the password « demo » (the API contract (OpenAPI, README));
             // fabriques.admin.* only governs production.
             return new ConfigurationIdentite(modeLu, ADMIN_DEMO, null);
         }

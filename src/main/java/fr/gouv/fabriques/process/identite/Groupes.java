@@ -6,7 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
- * The roles of DOMAIN.md as Camunda groups. The ids are what the BPMN models use in
+ * The roles of « Le programme en bref » (README) as Camunda groups. The ids are what the BPMN models use in
  * {@code camunda:candidateGroups}; never rename one without migrating the running tasks.
  */
 public final class Groupes {

@@ -38,7 +38,7 @@ class InitialisationComptes {
 
     /** Creates the missing demo accounts; an existing account keeps its password (it may have been changed). */
     private void comptesDemo(IdentityService identityService) {
-        LOG.warn("Mode démonstration : comptes de API.md avec le mot de passe « {} ». "
+        LOG.warn("Mode démonstration : comptes du README avec le mot de passe « {} ». "
                 + "Ne jamais exposer ce mode ; en production, fabriques.mode=production.",
                 ConfigurationIdentite.MOT_DE_PASSE_DEMO);
         int crees = 0;
@@ -124,7 +124,7 @@ class InitialisationComptes {
     /**
      * Saves a password the application itself sets, outside the engine's password policy
      * ({@code enable-password-policy}), which governs what people choose in Admin: the demo
-     * accounts keep the « demo » of API.md, the production admin's passphrase follows
+     * accounts keep the « demo » of the API contract (OpenAPI, README), the production admin's passphrase follows
      * {@link ConfigurationIdentite} (12 characters at least), a random password needs no rule.
      */
     private static void enregistrerHorsPolitique(IdentityService identityService, User utilisateur) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** {@code fabriques.mode}: which accounts the application creates at start-up. */
 public enum ModeFonctionnement {
 
-    /** Local demonstration: the accounts of API.md, password « demo ». */
+    /** Local demonstration: the accounts of the API contract (OpenAPI, README), password « demo ». */
     DEMO("demo"),
     /** Anything real: no demo account; the administrator's password comes from the environment. */
     PRODUCTION("production");

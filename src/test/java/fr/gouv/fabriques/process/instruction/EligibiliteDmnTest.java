@@ -35,7 +35,7 @@ class EligibiliteDmnTest {
         }
     }
 
-    /** An eligible dossier of API.md (Nevers, communauté d'agglomération). */
+    /** An eligible dossier of the API contract (OpenAPI, README) (Nevers, communauté d'agglomération). */
     private static Map<String, Object> faits() {
         Map<String, Object> f = new HashMap<>();
         f.put("appel", "FABRIQUES_TERRITOIRE");
