@@ -44,17 +44,35 @@ class JdbcVersementRepository implements VersementRepository {
     }
 
     @Override
+    public boolean valider(long dossierId, int annee, String par, Instant le) {
+        // Conditional: ordered by someone else, not validated yet, not issued; a concurrent second validation changes nothing.
+        return jdbc.sql("update versement set valide_par = ?, valide_le = ? where dossier_id = ? and annee = ? and ordonnance_le is not null"
+                        + " and ordonnance_par <> ? and valide_le is null and emis_le is null")
+                .param(par).param(Timestamp.from(le)).param(dossierId).param(annee).param(par).update() == 1;
+    }
+
+    @Override
+    public boolean annulerOrdonnancement(long dossierId, int annee, String motif) {
+        return jdbc.sql("update versement set ordonnance_par = null, ordonnance_le = null, motif_renvoi = ? where dossier_id = ? and annee = ?"
+                        + " and ordonnance_le is not null and valide_le is null and emis_le is null")
+                .param(motif).param(dossierId).param(annee).update() == 1;
+    }
+
+    @Override
     public boolean emettre(long dossierId, int annee, String reference, Instant le) {
         // The row lock taken by this update serialises two concurrent attempts; the second sees emis_le set.
-        return jdbc.sql("update versement set emis_le = ?, reference = ? where dossier_id = ? and annee = ? and emis_le is null")
+        return jdbc.sql("update versement set emis_le = ?, reference = ? where dossier_id = ? and annee = ? and emis_le is null"
+                        + " and valide_le is not null")
                 .param(Timestamp.from(le)).param(reference).param(dossierId).param(annee).update() == 1;
     }
 
     /** Also read by {@link JdbcFicheDossierRepository}. */
     static Versement lire(ResultSet rs, int i) throws SQLException {
         Timestamp ord = rs.getTimestamp("ordonnance_le");
+        Timestamp val = rs.getTimestamp("valide_le");
         Timestamp emis = rs.getTimestamp("emis_le");
         return new Versement(rs.getLong("dossier_id"), rs.getInt("annee"), rs.getInt("montant"), rs.getString("ordonnance_par"),
-                ord == null ? null : ord.toInstant(), emis == null ? null : emis.toInstant(), rs.getString("reference"));
+                ord == null ? null : ord.toInstant(), rs.getString("valide_par"), val == null ? null : val.toInstant(),
+                emis == null ? null : emis.toInstant(), rs.getString("reference"), rs.getString("motif_renvoi"));
     }
 }

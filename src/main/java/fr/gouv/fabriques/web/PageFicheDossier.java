@@ -295,17 +295,19 @@ final class PageFicheDossier {
         if (v.versements().isEmpty()) {
             vide("Aucun versement prévu.");
         } else {
-            h.append("<table>\n<thead><tr><th>Année</th><th class=\"montant\">Montant</th><th>Statut</th><th>Ordonnancé</th><th>Émis le</th>"
+            h.append("<table>\n<thead><tr><th>Année</th><th class=\"montant\">Montant</th><th>Statut</th><th>Ordonnancé</th><th>Validé</th><th>Émis le</th>"
                     + "<th>Référence</th></tr></thead>\n<tbody>\n");
             for (FicheDossier.Versement x : v.versements()) {
                 h.append("<tr><td>").append(x.annee()).append("</td><td class=\"montant\">").append(echapper(euros(x.montant())))
                         .append("</td><td>").append(echapper(FormatsFiche.statutVersement(x.statut()))).append("</td><td>")
                         .append(x.ordonnanceLe() == null ? "—" : date(x.ordonnanceLe()) + " par " + echapper(x.ordonnancePar()))
+                        .append("</td><td>")
+                        .append(x.valideLe() == null ? "—" : date(x.valideLe()) + " par " + echapper(x.validePar()))
                         .append("</td><td>").append(x.emisLe() == null ? "—" : date(x.emisLe())).append("</td><td>")
                         .append(x.reference() == null ? "—" : echapper(x.reference())).append("</td></tr>\n");
             }
             h.append("</tbody>\n<tfoot><tr><th>Total versé</th><th class=\"montant\">").append(echapper(euros(v.totalVerse())))
-                    .append("</th><th colspan=\"4\"></th></tr></tfoot>\n</table>\n");
+                    .append("</th><th colspan=\"5\"></th></tr></tfoot>\n</table>\n");
         }
         h.append("<h3>Bilans annuels</h3>\n");
         if (v.bilans().isEmpty()) {

@@ -150,7 +150,25 @@ class CycleDeVieIT {
                 assertThat(r.json().get("message").asText()).contains("« " + forge.getKey() + " »").contains("n'est pas un champ");
             }
         }
+        // Nor can the variables be written beside the form: the candidate groups may work the task (TASK_WORK), not update it.
+        String instance = http.get("/engine-rest/task/" + id, basic(utilisateur)).json().get("processInstanceId").asText();
+        List<Http.Reponse> ecritures = List.of(
+                http.putJson("/engine-rest/task/" + id + "/variables/annee", Map.of("value", 3, "type", "Integer"), basic(utilisateur)),
+                http.putJson("/engine-rest/task/" + id + "/localVariables/dossierId", Map.of("value", 1, "type", "Long"), basic(utilisateur)),
+                http.postJson("/engine-rest/task/" + id + "/variables", Map.of("modifications", Map.of("annee", Map.of("value", 3))), basic(utilisateur)),
+                http.postJson("/engine-rest/process-instance/" + instance + "/variables",
+                        Map.of("modifications", Map.of("dossierId", Map.of("value", 1))), basic(utilisateur)),
+                http.putJson("/engine-rest/process-instance/" + instance + "/variables/annee", Map.of("value", 3, "type", "Integer"), basic(utilisateur)));
+        for (Http.Reponse e : ecritures) {
+            assertThat(e.statut()).as(e.corps()).isEqualTo(403);
+        }
         assertThat(http.get("/engine-rest/task/" + id, basic(utilisateur)).statut()).isEqualTo(200);
+    }
+
+    /** How many payments of the dossier are issued. */
+    private int emis() {
+        return jdbc.sql("select count(*) from versement v join dossier d on d.id = v.dossier_id where d.numero = ? and v.emis_le is not null")
+                .param(numero).query(Integer.class).single();
     }
 
     private JsonNode vuePorteur() {
@@ -207,6 +225,26 @@ class CycleDeVieIT {
         assertThat(statut()).isEqualTo("CONVENTIONNE");
 
         soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
+        assertThat(emis()).as("ordonnancé, pas encore validé : rien n'est émis").isZero();
+        // Four eyes on year 1 too: the orderer cannot validate his own order, through /engine-rest or anywhere.
+        String validation = tache("financier", "UserTask_ValiderOrdreVersement");
+        Http.Reponse lui = http.postJson("/engine-rest/task/" + validation + "/submit-form", variables("decisionOrdre", "VALIDE"), basic("financier"));
+        assertThat(lui.statut()).as(lui.corps()).isEqualTo(400);
+        assertThat(lui.json().get("message").asText()).contains("quatre yeux").contains("« financier » a ordonnancé ce versement");
+        assertThat(emis()).isZero();
+        taches.setAssignee(validation, null);
+        // Sent back with a reason: ordered again (the same person may), then validated by the other.
+        Http.Reponse sansMotif = http.postJson("/engine-rest/task/" + tache("financier2", "UserTask_ValiderOrdreVersement") + "/submit-form",
+                variables("decisionOrdre", "RENVOYE"), basic("financier2"));
+        assertThat(sansMotif.statut()).as(sansMotif.corps()).isEqualTo(400);
+        assertThat(sansMotif.json().get("message").asText()).contains("motifRenvoiOrdre");
+        soumettre("financier2", "UserTask_ValiderOrdreVersement", "decisionOrdre", "RENVOYE", "motifRenvoiOrdre", "RIB à vérifier");
+        assertThat(emis()).isZero();
+        soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
+        soumettre("financier2", "UserTask_ValiderOrdreVersement", "decisionOrdre", "VALIDE");
+        assertThat(emis()).isEqualTo(1);
+        assertThat(jdbc.sql("select ordonnance_par || '/' || valide_par from versement v join dossier d on d.id = v.dossier_id"
+                + " where d.numero = ? and annee = 1").param(numero).query(String.class).single()).isEqualTo("financier/financier2");
         declencherTimer("TimerEvent_EcheanceVersement");
         Http.Reponse incomplet = http.postMultipart("/api/dossiers/" + numero + "/bilans/1",
                 Map.of("bilanActivite", java.util.List.of(Http.Fichier.pdf("bilan.pdf", "seul"))), Map.of("commentaire", "Bilan sans les comptes"),
@@ -225,6 +263,8 @@ class CycleDeVieIT {
             taches.setAssignee(examen, null);
             soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");
             soumettre("financier", "UserTask_OrdonnancerVersement", "confirmationOrdonnancement", true);
+            soumettre("financier2", "UserTask_ValiderOrdreVersement", "decisionOrdre", "VALIDE");
+            assertThat(emis()).isEqualTo(annee);
         }
         deposerBilan(3);
         soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");

@@ -123,12 +123,14 @@ class DeuxNoeudsIT {
             assertThat(b.postJson("/api/agents/vagues", Map.of("code", vague, "appel", "FABRIQUES_TERRITOIRE",
                     "dateLimite", "2032-12-30T23:59:59+01:00"), basic("gestionnaire")).statut()).isEqualTo(201);
             List<String> numeros = new ArrayList<>();
+            Map<String, String> jetons = new java.util.HashMap<>();
             for (Http noeud : List.of(b, c, b, c)) {
                 var depot = Depots.valide();
                 depot.put("vague", vague);
                 Http.Reponse r = noeud.postJson("/api/dossiers", depot, Map.of());
                 assertThat(r.statut()).as(r.corps()).isEqualTo(201);
                 numeros.add(r.json().get("numero").asText());
+                jetons.put(r.json().get("numero").asText(), r.json().get("jetonAcces").asText());
             }
             assertThat(numeros).doesNotHaveDuplicates();
             assertThat(new Http(port).get("/api/agents/vagues", basic("gestionnaire")).corps()).contains(vague);
@@ -178,7 +180,7 @@ class DeuxNoeudsIT {
             attendre(() -> compterTaches(vague, "UserTask_DeciderDossier") == numeros.size(), "les tâches « Décider du dossier »");
             List<Map<String, Object>> decisions = new ArrayList<>();
             for (int i = 0; i < numeros.size(); i++) {
-                decisions.add(i == 0 ? Map.of("numero", numeros.get(i), "decision", "LAUREAT", "montant1", 40000, "montant2", 40000, "montant3", 30000)
+                decisions.add(i < 2 ? Map.of("numero", numeros.get(i), "decision", "LAUREAT", "montant1", 40000, "montant2", 40000, "montant3", 30000)
                         : Map.of("numero", numeros.get(i), "decision", "REFUSE", "motivation", "Places de la vague déjà attribuées"));
             }
             Http.Reponse enBloc = b.envoyer("PUT", "/api/agents/vagues/" + vague + "/decisions", Http.texte(decisions), "application/json",
@@ -193,7 +195,65 @@ class DeuxNoeudsIT {
             assertThat(jdbc.sql("select count(*) from evenement_dossier e join dossier d on d.id = e.dossier_id where d.numero in (:n) "
                     + "and e.type = 'DECISION_COMITE'").param("n", numeros).query(Long.class).single()).as("une décision par dossier").isEqualTo(4);
             assertThat(jdbc.sql("select statut from dossier where numero in (:n) order by numero").param("n", numeros).query(String.class).list())
-                    .containsExactlyInAnyOrder("LAUREAT", "REFUSE", "REFUSE", "REFUSE");
+                    .containsExactlyInAnyOrder("LAUREAT", "LAUREAT", "REFUSE", "REFUSE");
+
+            // Payment orders through both nodes: each laureate signs on one node, the State signs on the other; the first
+            // year is ordered on one node and validated on the other — for the second laureate, validated on both nodes
+            // at once, as two agents' browsers would. Issuing runs on whichever job executor takes it: exactly one order
+            // per laureate, one timeline entry, one mail of issue, none lost.
+            List<String> laureats = numeros.subList(0, 2);
+            for (int i = 0; i < laureats.size(); i++) {
+                String d = laureats.get(i);
+                Http un = alternes.get(i % 2);
+                Http autre = alternes.get((i + 1) % 2);
+                attendre(() -> "LAUREAT".equals(statut(d)) && convention(d), "la convention de " + d);
+                Http.Reponse signature = new Televersements(un == b ? portB : portC).multipart("/api/dossiers/" + d + "/convention/signature",
+                        new Televersements.Fichier("fichier", "convention-signee.pdf", "application/pdf",
+                                Televersements.pdfSigne("Lu et approuvé, Camille Martin, présidente")),
+                        Map.of("signataire", "Camille Martin, présidente"), Http.bearer(jetons.get(d)));
+                assertThat(signature.statut()).as(signature.corps()).isEqualTo(200);
+                soumettre(autre, d, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
+                soumettre(un, d, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+            }
+            soumettre(c, laureats.get(0), "UserTask_ValiderOrdreVersement", "financier2", Map.of("decisionOrdre", "VALIDE"));
+            // The same validation submitted on B and C at the same moment: one wins, the other is refused; one order.
+            String second = laureats.get(1);
+            attendre(() -> compterTaches(second, "UserTask_ValiderOrdreVersement") == 1, "la validation de " + second);
+            String idValidation = b.get("/engine-rest/task?processInstanceBusinessKey=" + second + "&taskDefinitionKey=UserTask_ValiderOrdreVersement",
+                    basic("financier2")).json().get(0).get("id").asText();
+            assertThat(b.postJson("/engine-rest/task/" + idValidation + "/claim", Map.of("userId", "financier2"), basic("financier2")).statut())
+                    .isEqualTo(204);
+            java.util.concurrent.CountDownLatch top = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService deuxAgents = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Http.Reponse>> envois = new ArrayList<>();
+            for (Http noeud : List.of(b, c)) {
+                envois.add(deuxAgents.submit(() -> {
+                    top.await();
+                    return noeud.postJson("/engine-rest/task/" + idValidation + "/submit-form",
+                            Map.of("variables", Map.of("decisionOrdre", Map.of("value", "VALIDE"))), basic("financier2"));
+                }));
+            }
+            top.countDown();
+            List<Integer> statuts = new ArrayList<>();
+            for (var f : envois) {
+                Http.Reponse r = f.get();
+                statuts.add(r.statut());
+                assertThat(r.statut()).as(r.corps()).isLessThan(500);
+            }
+            deuxAgents.shutdown();
+            assertThat(statuts).as("une validation acceptée, l'autre refusée").containsOnlyOnce(204);
+            attendre(() -> jdbc.sql("select count(*) from versement v join dossier d on d.id = v.dossier_id where d.numero in (:n) "
+                    + "and v.emis_le is not null").param("n", laureats).query(Long.class).single() == 2, "l'émission des deux ordres");
+            Thread.sleep(2000);
+            assertThat(jdbc.sql("select count(*) from versement v join dossier d on d.id = v.dossier_id where d.numero in (:n) "
+                    + "and v.emis_le is not null").param("n", laureats).query(Long.class).single()).as("un ordre par lauréat").isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from evenement_dossier e join dossier d on d.id = e.dossier_id where d.numero in (:n) "
+                    + "and e.type = 'VERSEMENT_EMIS'").param("n", laureats).query(Long.class).single()).as("émis une fois chacun").isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from evenement_dossier e join dossier d on d.id = e.dossier_id where d.numero in (:n) "
+                    + "and e.type = 'VERSEMENT_VALIDE'").param("n", laureats).query(Long.class).single()).as("validé une fois chacun").isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from versement v join dossier d on d.id = v.dossier_id where d.numero in (:n) "
+                    + "and v.ordonnance_par = 'financier' and v.valide_par = 'financier2' and v.annee = 1").param("n", laureats)
+                    .query(Long.class).single()).isEqualTo(2);
         } finally {
             for (Process p : noeuds) {
                 p.destroy();
@@ -217,6 +277,16 @@ class DeuxNoeudsIT {
         valeurs.forEach((k, v) -> variables.put(k, Map.of("value", v)));
         Http.Reponse r = noeud.postJson("/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables), basic(utilisateur));
         assertThat(r.statut()).as(cle + " : " + r.corps()).isEqualTo(204);
+    }
+
+    private String statut(String numero) {
+        return jdbc.sql("select statut from dossier where numero = ?").param(numero).query(String.class).single();
+    }
+
+    /** The convention is drawn and its process waits for the applicant's signature. */
+    private boolean convention(String numero) {
+        return jdbc.sql("select count(*) from act_ru_execution x join act_ru_execution p on p.id_ = x.proc_inst_id_ "
+                + "where p.business_key_ = ? and x.act_id_ = 'ReceiveTask_AttendreSignaturePorteur'").param(numero).query(Long.class).single() >= 1;
     }
 
     private long compterTaches(String cleMetier, String cle) {

@@ -274,7 +274,7 @@ class ErreursIT {
         assertThat(jdbc.sql("select count(*) from bilan where dossier_id = ?").param(id).query(Integer.class).single()).isZero();
 
         // Year 2 falls due: the year-1 report is awaited, not the year-2 one.
-        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        parcours.ordonnancerEtValider(numero);
         for (var j : management.createJobQuery().activityId("TimerEvent_EcheanceVersement").list()) {
             if (numero.equals(runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey())) {
                 management.executeJob(j.getId());

@@ -197,7 +197,7 @@ class FicheDossierIT {
         parcours.executerJobs(numero);
         parcours.signerParLePorteur(numero);
         parcours.completer(numero, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
-        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        parcours.ordonnancerEtValider(numero);
 
         JsonNode fin = fiche(numero, "financier");
         assertThat(fin.at("/comite/derniere/etat").asText()).isEqualTo("PUBLIEE");

@@ -141,6 +141,10 @@ final class Http {
         return envoyer("POST", chemin, texte(corps), "application/json", entetes);
     }
 
+    Reponse putJson(String chemin, Object corps, Map<String, String> entetes) {
+        return envoyer("PUT", chemin, texte(corps), "application/json", entetes);
+    }
+
     Reponse get(String chemin, Map<String, String> entetes) {
         return envoyer("GET", chemin, null, null, entetes);
     }

@@ -119,6 +119,12 @@ final class Parcours {
         executerJobs(cleMetier);
     }
 
+    /** The payment in progress ordered by « financier » and validated by « financier2 » (four eyes); the job issues it. */
+    void ordonnancerEtValider(String numero) {
+        completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        completer(numero, "UserTask_ValiderOrdreVersement", "financier2", Map.of("decisionOrdre", "VALIDE"));
+    }
+
     /** Closes the wave early, prepares the session and records the committee's decisions (not yet published). */
     void deliberer(String vague, Map<String, String> decisions) {
         runtime.createMessageCorrelation("ClotureVague").processInstanceBusinessKey(vague).correlate();

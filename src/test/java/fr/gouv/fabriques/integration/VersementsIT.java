@@ -21,9 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Payments: the numérique supplement, exactly-once issuing, caps and four eyes at ordering, the accounting export. */
+/**
+ * Payments: the numérique supplement, exactly-once issuing, caps and four eyes at ordering, the
+ * second signature before issuing, the accounting export.
+ */
 @IntegrationTest
 class VersementsIT {
 
@@ -80,7 +84,7 @@ class VersementsIT {
         List<Integer> montants = jdbc.sql("select montant from versement where dossier_id = ? order by annee").param(dossierId(numero))
                 .query(Integer.class).list();
         assertThat(montants).containsExactly(150_000, 50_000, 50_000);
-        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        parcours.ordonnancerEtValider(numero);
         JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
         assertThat(finances.get("engage").asLong()).isEqualTo(250_000);
         assertThat(finances.get("totalVerse").asInt()).isEqualTo(150_000);
@@ -101,10 +105,68 @@ class VersementsIT {
     }
 
     @Test
-    void lOrdreDeVersementNEstEmisQuUneFoisMemeRejoueOuConcurrent() throws Exception {
+    void chaqueVersementEstValideParUnSecondAgentAvantDEtreEmis() {
+        String numero = conventionne("FABRIQUES_NUMERIQUES", "NUMERIQUE_QPV");
+        long id = dossierId(numero);
+        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        // Year 1 (150 000 € with the numérique supplement): ordered by one agent, it is not issued.
+        assertThat(emis(id)).isZero();
+        assertThatThrownBy(() -> emettre.emettre(id, 1)).isInstanceOf(ErreurMetier.class).hasMessageContaining("n'est pas validé");
+        // The database holds the rule too, whatever code would try.
+        assertThatThrownBy(() -> jdbc.sql("update versement set emis_le = now(), reference = 'X' where dossier_id = ? and annee = 1")
+                .param(id).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("update versement set valide_par = ordonnance_par, valide_le = now() where dossier_id = ? and annee = 1")
+                .param(id).update()).isInstanceOf(DataIntegrityViolationException.class);
+        // The orderer cannot validate his own order: refused, nothing recorded, the task stays.
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_ValiderOrdreVersement", "financier", Map.of("decisionOrdre", "VALIDE")))
+                .hasMessageContaining("quatre yeux");
+        org.camunda.bpm.engine.task.Task validation = taches.createTaskQuery().processInstanceBusinessKey(numero)
+                .taskDefinitionKey("UserTask_ValiderOrdreVersement").singleResult();
+        taches.setAssignee(validation.getId(), null);
+        assertThat(jdbc.sql("select count(*) from versement where dossier_id = ? and valide_le is not null").param(id)
+                .query(Integer.class).single()).isZero();
+        // Another agent of the finance service validates: issued once, both names kept.
+        parcours.completer(numero, "UserTask_ValiderOrdreVersement", "financier2", Map.of("decisionOrdre", "VALIDE"));
+        assertThat(emis(id)).isEqualTo(1);
+        assertThat(jdbc.sql("select ordonnance_par || '/' || valide_par || '/' || montant from versement where dossier_id = ? and annee = 1")
+                .param(id).query(String.class).single()).isEqualTo("financier/financier2/150000");
+        assertThat(jdbc.sql("select count(*) from evenement_dossier where dossier_id = ? and type = 'VERSEMENT_VALIDE'").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+        JsonNode fiche = http.get("/api/agents/dossiers/" + numero, basic("financier2")).json();
+        assertThat(fiche.at("/versements/versements/0/validePar").asText()).isEqualTo("financier2");
+    }
+
+    @Test
+    void unOrdreRenvoyeAvecSonMotifEstAOrdonnancerDeNouveau() {
         String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
         long id = dossierId(numero);
         parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_ValiderOrdreVersement", "financier2", Map.of("decisionOrdre", "RENVOYE")))
+                .hasMessageContaining("motifRenvoiOrdre");
+        taches.setAssignee(taches.createTaskQuery().processInstanceBusinessKey(numero).taskDefinitionKey("UserTask_ValiderOrdreVersement")
+                .singleResult().getId(), null);
+        parcours.completer(numero, "UserTask_ValiderOrdreVersement", "financier2",
+                Map.of("decisionOrdre", "RENVOYE", "motifRenvoiOrdre", "Coordonnées bancaires à confirmer"));
+        assertThat(emis(id)).isZero();
+        assertThat(jdbc.sql("select count(*) from versement where dossier_id = ? and ordonnance_le is not null").param(id)
+                .query(Integer.class).single()).as("ordonnancement annulé").isZero();
+        assertThat(jdbc.sql("select libelle from evenement_dossier where dossier_id = ? and type = 'VERSEMENT_RENVOYE'").param(id)
+                .query(String.class).single()).contains("Coordonnées bancaires à confirmer");
+        // Ordered again, this time by « financier2 »: « financier » may now validate.
+        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier2", Map.of("confirmationOrdonnancement", true));
+        parcours.completer(numero, "UserTask_ValiderOrdreVersement", "financier", Map.of("decisionOrdre", "VALIDE"));
+        assertThat(emis(id)).isEqualTo(1);
+    }
+
+    private int emis(long id) {
+        return jdbc.sql("select count(*) from versement where dossier_id = ? and emis_le is not null").param(id).query(Integer.class).single();
+    }
+
+    @Test
+    void lOrdreDeVersementNEstEmisQuUneFoisMemeRejoueOuConcurrent() throws Exception {
+        String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
+        long id = dossierId(numero);
+        parcours.ordonnancerEtValider(numero);
         // The job ran once (executerJobs); a retry of the same job, or a second node, finds it issued.
         assertThat(emettre.emettre(id, 1)).isFalse();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -126,8 +188,9 @@ class VersementsIT {
         assertThat(jdbc.sql("select count(*) from evenement_dossier where dossier_id = ? and type = 'VERSEMENT_EMIS'").param(id)
                 .query(Integer.class).single()).isEqualTo(1);
 
-        // Year 2 ordered by two nodes at once: exactly one issues it.
-        jdbc.sql("update versement set ordonnance_par = 'financier', ordonnance_le = now() where dossier_id = ? and annee = 2")
+        // Year 2 ordered, validated, then issued by two nodes at once: exactly one issues it.
+        jdbc.sql("update versement set ordonnance_par = 'financier', ordonnance_le = now(), valide_par = 'financier2', valide_le = now()"
+                + " where dossier_id = ? and annee = 2")
                 .param(id).update();
         CountDownLatch depart2 = new CountDownLatch(1);
         ExecutorService pool2 = Executors.newFixedThreadPool(4);
@@ -150,7 +213,7 @@ class VersementsIT {
     @Test
     void unBilanRejeteSuspendLesVersementsEtLeGestionnaireDecideDuReversement() {
         String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
-        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        parcours.ordonnancerEtValider(numero);
         // Year 2 falls due: the year-1 report is awaited.
         for (var j : management.createJobQuery().activityId("TimerEvent_EcheanceVersement").list()) {
             var pi = runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).singleResult();
@@ -205,7 +268,7 @@ class VersementsIT {
         assertThatThrownBy(() -> parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier",
                 Map.of("confirmationOrdonnancement", true))).hasMessageContaining("plafond annuel de 50 000 €");
         jdbc.sql("update versement set montant = 50000 where dossier_id = ? and annee = 1").param(id).update();
-        parcours.completer(numero, "UserTask_OrdonnancerVersement", "financier", Map.of("confirmationOrdonnancement", true));
+        parcours.ordonnancerEtValider(numero);
 
         // Year 2 is refused by the domain while the report of year 1 is missing, or not approved, whatever route led here.
         assertThatThrownBy(() -> ordonnancer.ordonnancer(id, 2, true, "financier"))

@@ -73,6 +73,12 @@ class DossierProcessTest {
         assertThat(pi).hasPassed("ServiceTask_EtablirEcheancier").isWaitingAt("CallActivity_VersementsAnnuels");
     }
 
+    /** One agent orders, a second validates (the listeners, real ones, hold the four eyes; here the route). */
+    private void ordonnancerEtValider() {
+        complete(tache("UserTask_OrdonnancerVersement"));
+        complete(tache("UserTask_ValiderOrdreVersement"), withVariables("ordreValide", true));
+    }
+
     private void emettreVersementEnCours() {
         Job emission = jobQuery().activityId("ServiceTask_EmettreOrdreVersement").singleResult();
         Assertions.assertThat(emission).as("ordre de versement asynchrone").isNotNull();
@@ -83,7 +89,7 @@ class DossierProcessTest {
     private ProcessInstance jusquALAnniversaireDeLAnnee1() {
         ProcessInstance pi = deposer();
         laureatSigne(pi);
-        complete(tache("UserTask_OrdonnancerVersement"));
+        ordonnancerEtValider();
         emettreVersementEnCours();
         execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
         return pi;
@@ -106,12 +112,26 @@ class DossierProcessTest {
     }
 
     @Test
+    void unOrdreRenvoyeParLeValidateurRevientALOrdonnancementEtNEstPasEmis() {
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        complete(tache("UserTask_OrdonnancerVersement"));
+        complete(tache("UserTask_ValiderOrdreVersement"), withVariables("ordreValide", false));
+        Assertions.assertThat(jobQuery().activityId("ServiceTask_EmettreOrdreVersement").count()).as("rien à émettre").isZero();
+        ProcessInstance versement = calledProcessInstance("Process_VersementAnnuel", pi);
+        assertThat(versement).hasPassed("Gateway_OrdreValide").isWaitingAt("UserTask_OrdonnancerVersement");
+        ordonnancerEtValider();
+        emettreVersementEnCours();
+        assertThat(versement).hasPassed("ServiceTask_EmettreOrdreVersement").isEnded();
+    }
+
+    @Test
     void parcoursCompletJusquAuSolde() {
         ProcessInstance pi = deposer();
         laureatSigne(pi);
 
         // Year 1: paid on the State's signature, no report first.
-        complete(tache("UserTask_OrdonnancerVersement"));
+        ordonnancerEtValider();
         emettreVersementEnCours();
 
         // Years 2 and 3: anniversary, then the previous year's report, then the order.
@@ -121,7 +141,7 @@ class DossierProcessTest {
             execute(anniversaire);
             deposerBilan(annee - 1);
             complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
-            complete(tache("UserTask_OrdonnancerVersement"));
+            ordonnancerEtValider();
             emettreVersementEnCours();
         }
 
@@ -198,7 +218,7 @@ class DossierProcessTest {
         });
         ProcessInstance pi = deposer();
         laureatSigne(pi);
-        complete(tache("UserTask_OrdonnancerVersement"));
+        ordonnancerEtValider();
         emettreVersementEnCours();
         assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
         deposerBilan(1);

@@ -21,7 +21,7 @@ public final class ProcessusFictifs {
         "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate",
         "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
-        "validationPropositionListener", "signatureEtatListener", "ordonnancementListener",
+        "validationPropositionListener", "signatureEtatListener", "ordonnancementListener", "validationOrdreVersementListener",
         "examenBilanListener", "reversementListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
     public static final String[] EXECUTION_LISTENERS = {"filtreSeanceListener"};
 

@@ -206,8 +206,9 @@ public class ConsulterFicheDossier {
             return null;
         }
         List<FicheDossier.Versement> versements = x.versements().stream()
-                .map(v -> new FicheDossier.Versement(v.annee(), v.montant(), v.estEmis() ? "EMIS" : v.estOrdonnance() ? "ORDONNANCE" : "PREVU",
-                        v.ordonnancePar(), v.ordonnanceLe(), v.emisLe(), v.reference()))
+                .map(v -> new FicheDossier.Versement(v.annee(), v.montant(),
+                        v.estEmis() ? "EMIS" : v.estValide() ? "VALIDE" : v.estOrdonnance() ? "ORDONNANCE" : "PREVU",
+                        v.ordonnancePar(), v.ordonnanceLe(), v.validePar(), v.valideLe(), v.emisLe(), v.reference()))
                 .toList();
         List<FicheDossier.Bilan> bilans = x.bilans().stream()
                 .map(b -> new FicheDossier.Bilan(b.annee(), b.deposeLe(), b.commentaire(), b.decision() == null ? null : b.decision().name(),

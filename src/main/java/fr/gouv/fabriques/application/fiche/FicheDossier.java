@@ -166,8 +166,9 @@ public record FicheDossier(String numero, String statut, String statutLibelle, I
     }
 
     /** {@code statut}: PREVU, ORDONNANCE or EMIS. */
-    public record Versement(int annee, int montant, String statut, String ordonnancePar, Instant ordonnanceLe, Instant emisLe,
-            String reference) {
+    /** statut: PREVU, ORDONNANCE (awaiting the second signature), VALIDE (to be issued), EMIS. */
+    public record Versement(int annee, int montant, String statut, String ordonnancePar, Instant ordonnanceLe, String validePar,
+            Instant valideLe, Instant emisLe, String reference) {
     }
 
     /** {@code decision}: APPROUVE, CORRECTIONS, REJETE, or null while it is examined. */

@@ -211,8 +211,12 @@ public class FicheMarkdown {
         }
         for (FicheDossier.Versement x : v.versements()) {
             String etat = switch (x.statut()) {
-                case "EMIS" -> "émis le " + date(x.emisLe()) + (x.reference() == null ? "" : " (réf. " + texte(x.reference()) + ")");
-                case "ORDONNANCE" -> "ordonnancé le " + date(x.ordonnanceLe()) + " par " + texte(x.ordonnancePar()) + ", à émettre";
+                case "EMIS" -> "émis le " + date(x.emisLe()) + (x.reference() == null ? "" : " (réf. " + texte(x.reference()) + ")")
+                        + (x.ordonnancePar() == null ? "" : ", ordonnancé par " + texte(x.ordonnancePar()))
+                        + (x.validePar() == null ? "" : ", validé par " + texte(x.validePar()));
+                case "ORDONNANCE" -> "ordonnancé le " + date(x.ordonnanceLe()) + " par " + texte(x.ordonnancePar()) + ", à valider";
+                case "VALIDE" -> "ordonnancé par " + texte(x.ordonnancePar()) + ", validé le " + date(x.valideLe()) + " par "
+                        + texte(x.validePar()) + ", à émettre";
                 default -> "prévu";
             };
             puce(md, "Versement année " + x.annee(), euros(x.montant()) + " — " + etat);

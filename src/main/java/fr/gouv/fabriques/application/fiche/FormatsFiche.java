@@ -87,7 +87,8 @@ public final class FormatsFiche {
     public static String statutVersement(String statut) {
         return switch (statut) {
             case "EMIS" -> "émis";
-            case "ORDONNANCE" -> "ordonnancé, en attente d'émission";
+            case "ORDONNANCE" -> "ordonnancé, en attente de validation";
+            case "VALIDE" -> "validé, en attente d'émission";
             default -> "prévu";
         };
     }

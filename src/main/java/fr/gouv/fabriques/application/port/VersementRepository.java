@@ -18,7 +18,19 @@ public interface VersementRepository {
     void ordonnancer(long dossierId, int annee, String par, Instant le);
 
     /**
-     * Marks the payment issued with its reference unless it already is.
+     * Records the second signature of an ordered payment, by someone other than its orderer.
+     * @return false if it was not ordered, ordered by {@code par}, already validated or issued
+     */
+    boolean valider(long dossierId, int annee, String par, Instant le);
+
+    /**
+     * Sends an ordered, not yet validated payment back to be ordered again, keeping the reason.
+     * @return false if there was nothing to send back
+     */
+    boolean annulerOrdonnancement(long dossierId, int annee, String motif);
+
+    /**
+     * Marks the validated payment issued with its reference unless it already is.
      * @return true if this call issued it, false if it had been issued before
      */
     boolean emettre(long dossierId, int annee, String reference, Instant le);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues the payment order of a year exactly once: a retried job, a crash after the
+ * Issues the payment order of a year exactly once, and only once it is ordered and validated
+ * by two different agents ({@link ValiderOrdreVersement}): a retried job, a crash after the
  * commit or a second node finds it issued and does nothing.
  */
 @Service
@@ -40,6 +41,10 @@ public class EmettreOrdreVersement {
                 .orElseThrow(() -> new ErreurMetier("Aucun versement prévu pour l'année " + annee + " du dossier " + dossier.numero()));
         if (!versement.estOrdonnance()) {
             throw new ErreurMetier("Le versement de l'année " + annee + " du dossier " + dossier.numero() + " n'est pas ordonnancé.");
+        }
+        if (!versement.estEmis() && (!versement.estValide() || versement.validePar().equals(versement.ordonnancePar()))) {
+            throw new ErreurMetier("Le versement de l'année " + annee + " du dossier " + dossier.numero()
+                    + " n'est pas validé par une seconde personne du service financier : il ne peut pas être émis.");
         }
         Instant maintenant = horloge.instant();
         String reference = "VRS-" + dossier.numero() + "-A" + annee;

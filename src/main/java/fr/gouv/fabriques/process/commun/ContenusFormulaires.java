@@ -6,6 +6,9 @@ import fr.gouv.fabriques.application.instruction.ResumerInstruction;
 import fr.gouv.fabriques.application.piece.ListerPieces;
 import fr.gouv.fabriques.application.versement.ConsulterBilan;
 import fr.gouv.fabriques.application.versement.ResumerSuspension;
+import fr.gouv.fabriques.application.versement.EtapeEnCours;
+import fr.gouv.fabriques.domain.PlafondsFinancement;
+import fr.gouv.fabriques.domain.Versement;
 import fr.gouv.fabriques.application.fiche.ConsulterFicheDossier;
 import fr.gouv.fabriques.application.fiche.FicheDossier;
 import fr.gouv.fabriques.application.fiche.FicheMarkdown;
@@ -59,6 +62,8 @@ public class ContenusFormulaires {
                     PartieFiche.INSTRUCTION, PartieFiche.VALIDATION, PartieFiche.COMITE)),
             Map.entry(ConventionProcess.TACHE_SIGNER_ETAT, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION)),
             Map.entry(VersementProcess.TACHE_ORDONNANCER, EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
+            Map.entry(VersementProcess.TACHE_VALIDER_ORDRE, EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                    PartieFiche.JOURNAL)),
             Map.entry(VersementProcess.TACHE_VALIDER_BILAN, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
             Map.entry(DossierProcess.TACHE_DECIDER_REVERSEMENT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
 
@@ -72,13 +77,14 @@ public class ContenusFormulaires {
 
     /** The use cases behind the summaries of single tasks. */
     record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
-            ResumerSuspension suspension) {
+            ResumerSuspension suspension, EtapeEnCours etape, DossierDuProcessus dossier) {
     }
 
     ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
-            DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension) {
-        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension);
+            DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
+            DossierDuProcessus dossier) {
+        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier);
         this.taches = taches;
         this.runtime = runtime;
         this.decrireSeance = decrireSeance;
@@ -137,11 +143,12 @@ public class ContenusFormulaires {
 
     /** The summary a single task's form shows above its fields (the names its form reads). */
     private void resume(Task tache, String numero, Map<String, Object> contenus) {
-        Object id = taches.getVariable(tache.getId(), Variables.DOSSIER_ID);
-        if (!(id instanceof Number n)) {
+        long dossierId;
+        try {
+            dossierId = resumes.dossier().idParNumero(numero);
+        } catch (DossierIntrouvable e) {
             return;
         }
-        long dossierId = n.longValue();
         switch (tache.getTaskDefinitionKey()) {
             case InstructionProcess.TACHE_VERIFIER_COMPLETUDE -> contenus.put("piecesJointes", LiensPieces.markdown(numero,
                     resumes.pieces().duDossier(dossierId)));
@@ -149,13 +156,18 @@ public class ContenusFormulaires {
             case ConventionProcess.TACHE_SIGNER_ETAT -> contenus.put("documentsConvention", resumes.convention().decrire(dossierId));
             case DossierProcess.TACHE_DECIDER_REVERSEMENT -> contenus.put("suspension", resumes.suspension().resumer(dossierId));
             case VersementProcess.TACHE_VALIDER_BILAN -> {
-                Object annee = taches.getVariable(tache.getId(), VersementProcess.VAR_ANNEE_BILAN);
-                if (annee instanceof Number a) {
-                    ConsulterBilan.BilanAExaminer b = resumes.bilan().consulter(dossierId, a.intValue());
-                    String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");
-                    contenus.put("bilanDepose", "**Synthèse du porteur** : " + commentaire + "\n\n**Pièces du bilan** :\n\n"
-                            + LiensPieces.markdown(numero, b.pieces()));
-                }
+                ConsulterBilan.BilanAExaminer b = resumes.bilan().consulter(dossierId, resumes.etape().anneeBilanAttendu(dossierId));
+                String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");
+                contenus.put("bilanDepose", "**Synthèse du porteur** : " + commentaire + "\n\n**Pièces du bilan** :\n\n"
+                        + LiensPieces.markdown(numero, b.pieces()));
+            }
+            case VersementProcess.TACHE_ORDONNANCER, VersementProcess.TACHE_VALIDER_ORDRE -> {
+                Versement v = resumes.etape().versement(dossierId);
+                contenus.put(VersementProcess.VAR_ANNEE, v.annee());
+                contenus.put(VersementProcess.VAR_MONTANT_VERSEMENT, PlafondsFinancement.euros(v.montant()));
+                contenus.put(VersementProcess.VAR_ORDONNATEUR, v.ordonnancePar() == null ? "—" : v.ordonnancePar());
+                contenus.put(VersementProcess.VAR_RENVOI, v.motifRenvoi() == null ? ""
+                        : "**Ordre renvoyé par le validateur** : " + LiensPieces.echapper(v.motifRenvoi()));
             }
             default -> {
             }

@@ -1,7 +1,7 @@
 package fr.gouv.fabriques.process.convention;
 
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.application.convention.ConstaterCaducite;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.dossier.DossierProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("constaterCaduciteDelegate")
 class ConstaterCaduciteDelegate implements JavaDelegate {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final ConstaterCaducite constaterCaducite;
 
-    ConstaterCaduciteDelegate(ConstaterCaducite constaterCaducite) {
+    ConstaterCaduciteDelegate(DossierDuProcessus dossierDuProcessus, ConstaterCaducite constaterCaducite) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.constaterCaducite = constaterCaducite;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        constaterCaducite.constater(DossierVariables.dossierId(execution));
+        constaterCaducite.constater(dossierDuProcessus.id(execution));
         execution.setVariable(DossierProcess.VAR_ISSUE_CONVENTION, "CADUQUE");
     }
 }

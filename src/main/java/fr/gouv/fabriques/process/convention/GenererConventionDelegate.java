@@ -1,7 +1,7 @@
 package fr.gouv.fabriques.process.convention;
 
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.application.convention.GenererConvention;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("genererConventionDelegate")
 class GenererConventionDelegate implements JavaDelegate {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final GenererConvention genererConvention;
 
-    GenererConventionDelegate(GenererConvention genererConvention) {
+    GenererConventionDelegate(DossierDuProcessus dossierDuProcessus, GenererConvention genererConvention) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.genererConvention = genererConvention;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        genererConvention.generer(DossierVariables.dossierId(execution));
+        genererConvention.generer(dossierDuProcessus.id(execution));
     }
 }

@@ -1,7 +1,7 @@
 package fr.gouv.fabriques.process.convention;
 
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.application.convention.RelancerSignatureConvention;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("relancerPorteurDelegate")
 class RelancerPorteurDelegate implements JavaDelegate {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final RelancerSignatureConvention relancer;
 
-    RelancerPorteurDelegate(RelancerSignatureConvention relancer) {
+    RelancerPorteurDelegate(DossierDuProcessus dossierDuProcessus, RelancerSignatureConvention relancer) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.relancer = relancer;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        relancer.relancer(DossierVariables.dossierId(execution));
+        relancer.relancer(dossierDuProcessus.id(execution));
     }
 }

@@ -1,8 +1,8 @@
 package fr.gouv.fabriques.process.convention;
 
 import fr.gouv.fabriques.application.convention.SignerConventionEtat;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import fr.gouv.fabriques.process.dossier.DossierProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,9 +20,11 @@ class SignatureEtatListener implements TaskListener {
     /** Task-local variable shown by the form's text component {@code {{documentsConvention}}}. */
     static final String VAR_DOCUMENTS = "documentsConvention";
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final SignerConventionEtat signerConventionEtat;
 
-    SignatureEtatListener(SignerConventionEtat signerConventionEtat) {
+    SignatureEtatListener(DossierDuProcessus dossierDuProcessus, SignerConventionEtat signerConventionEtat) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.signerConventionEtat = signerConventionEtat;
     }
 
@@ -31,7 +33,7 @@ class SignatureEtatListener implements TaskListener {
         ValeursFormulaire f = new ValeursFormulaire(tache);
         boolean signature = f.booleenObligatoire("signatureEtat", "cochez la case pour signer au nom de l'État");
         f.verifier();
-        signerConventionEtat.signer(DossierVariables.dossierId(tache), signature, Agents.courant(tache));
+        signerConventionEtat.signer(dossierDuProcessus.id(tache), signature, Agents.courant(tache));
         f.retirerDuProcessus();
         tache.getExecution().setVariable(DossierProcess.VAR_ISSUE_CONVENTION, "SIGNEE");
     }

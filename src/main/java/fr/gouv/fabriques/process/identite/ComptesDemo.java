@@ -24,6 +24,7 @@ public final class ComptesDemo {
             new CompteDemo("gestionnaire", "Isabelle", "Fournier", List.of(GESTIONNAIRES)),
             new CompteDemo("gestionnaire2", "Marc", "Lambert", List.of(GESTIONNAIRES)),
             new CompteDemo("financier", "Pierre", "Garnier", List.of(SERVICE_FINANCIER)),
+            new CompteDemo("financier2", "Hélène", "Robert", List.of(SERVICE_FINANCIER)),
             new CompteDemo("analyste", "Léa", "Mercier", List.of(ANALYSTES)),
             new CompteDemo(ConfigurationIdentite.ADMIN_DEMO, "Dominique", "Lemaire", List.of(CAMUNDA_ADMIN)));
 

@@ -2,8 +2,8 @@ package fr.gouv.fabriques.process.instruction;
 
 import fr.gouv.fabriques.application.instruction.EnregistrerAvisTerritorial;
 import fr.gouv.fabriques.domain.Avis;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component("avisTerritorialListener")
 class AvisTerritorialListener implements TaskListener {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final EnregistrerAvisTerritorial enregistrerAvis;
 
-    AvisTerritorialListener(EnregistrerAvisTerritorial enregistrerAvis) {
+    AvisTerritorialListener(DossierDuProcessus dossierDuProcessus, EnregistrerAvisTerritorial enregistrerAvis) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.enregistrerAvis = enregistrerAvis;
     }
 
@@ -25,7 +27,7 @@ class AvisTerritorialListener implements TaskListener {
         Avis avis = f.enumeration("avisTerritorial", Avis.class);
         String commentaire = f.texte("commentaireAvis");
         f.verifier();
-        enregistrerAvis.enregistrer(DossierVariables.dossierId(tache), avis, commentaire, Agents.courant(tache));
+        enregistrerAvis.enregistrer(dossierDuProcessus.id(tache), avis, commentaire, Agents.courant(tache));
         f.retirerDuProcessus();
     }
 }

@@ -1,8 +1,8 @@
 package fr.gouv.fabriques.process.instruction;
 
 import fr.gouv.fabriques.application.instruction.EnregistrerCompletude;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import fr.gouv.fabriques.process.commun.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("completudeListener")
 class CompletudeListener implements TaskListener {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final EnregistrerCompletude enregistrerCompletude;
 
-    CompletudeListener(EnregistrerCompletude enregistrerCompletude) {
+    CompletudeListener(DossierDuProcessus dossierDuProcessus, EnregistrerCompletude enregistrerCompletude) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.enregistrerCompletude = enregistrerCompletude;
     }
 
@@ -29,7 +31,7 @@ class CompletudeListener implements TaskListener {
         boolean complet = f.booleenObligatoire("complet", "indiquez si le dossier est complet");
         String pieces = f.texte("piecesManquantes");
         f.verifier();
-        boolean resultat = enregistrerCompletude.enregistrer(DossierVariables.dossierId(tache), complet, pieces, Agents.courant(tache));
+        boolean resultat = enregistrerCompletude.enregistrer(dossierDuProcessus.id(tache), complet, pieces, Agents.courant(tache));
         f.retirerDuProcessus();
         tache.getExecution().setVariable(InstructionProcess.VAR_DOSSIER_COMPLET, resultat);
     }

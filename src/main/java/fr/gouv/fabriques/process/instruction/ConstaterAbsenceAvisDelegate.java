@@ -1,7 +1,7 @@
 package fr.gouv.fabriques.process.instruction;
 
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.application.instruction.EnregistrerAvisTerritorial;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("constaterAbsenceAvisDelegate")
 class ConstaterAbsenceAvisDelegate implements JavaDelegate {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final EnregistrerAvisTerritorial enregistrerAvis;
 
-    ConstaterAbsenceAvisDelegate(EnregistrerAvisTerritorial enregistrerAvis) {
+    ConstaterAbsenceAvisDelegate(DossierDuProcessus dossierDuProcessus, EnregistrerAvisTerritorial enregistrerAvis) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.enregistrerAvis = enregistrerAvis;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        enregistrerAvis.constaterAbsence(DossierVariables.dossierId(execution));
+        enregistrerAvis.constaterAbsence(dossierDuProcessus.id(execution));
     }
 }

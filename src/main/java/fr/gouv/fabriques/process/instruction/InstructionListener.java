@@ -3,8 +3,8 @@ package fr.gouv.fabriques.process.instruction;
 import fr.gouv.fabriques.application.instruction.InstruireDossier;
 import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component("instructionListener")
 class InstructionListener implements TaskListener {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final InstruireDossier instruireDossier;
 
-    InstructionListener(InstruireDossier instruireDossier) {
+    InstructionListener(DossierDuProcessus dossierDuProcessus, InstruireDossier instruireDossier) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.instruireDossier = instruireDossier;
     }
 
@@ -42,7 +44,7 @@ class InstructionListener implements TaskListener {
         String motif = f.texte("motifProposition");
         Boolean sansConflit = f.booleen("absenceConflitInterets");
         f.verifier();
-        instruireDossier.instruire(DossierVariables.dossierId(tache), new InstruireDossier.Proposition(notes,
+        instruireDossier.instruire(dossierDuProcessus.id(tache), new InstruireDossier.Proposition(notes,
                 new MontantsAnnuels(m1, m2, m3), motif, Boolean.TRUE.equals(sansConflit)), Agents.courant(tache));
         f.retirerDuProcessus();
     }

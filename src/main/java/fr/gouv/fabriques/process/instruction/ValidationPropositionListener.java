@@ -1,8 +1,8 @@
 package fr.gouv.fabriques.process.instruction;
 
 import fr.gouv.fabriques.application.instruction.ValiderProposition;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import fr.gouv.fabriques.process.dossier.DossierProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("validationPropositionListener")
 class ValidationPropositionListener implements TaskListener {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final ValiderProposition validerProposition;
 
-    ValidationPropositionListener(ValiderProposition validerProposition) {
+    ValidationPropositionListener(DossierDuProcessus dossierDuProcessus, ValiderProposition validerProposition) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.validerProposition = validerProposition;
     }
 
@@ -29,7 +31,7 @@ class ValidationPropositionListener implements TaskListener {
         boolean validee = f.booleenObligatoire("propositionValidee", "indiquez si vous validez la proposition");
         String commentaire = f.texte("commentaireValidation");
         f.verifier();
-        boolean resultat = validerProposition.valider(DossierVariables.dossierId(tache), validee, commentaire, Agents.courant(tache));
+        boolean resultat = validerProposition.valider(dossierDuProcessus.id(tache), validee, commentaire, Agents.courant(tache));
         f.retirerDuProcessus();
         tache.getExecution().setVariable(InstructionProcess.VAR_PROPOSITION_VALIDEE, resultat);
         if (resultat) {

@@ -1,7 +1,8 @@
 package fr.gouv.fabriques.process.versement;
 
+import fr.gouv.fabriques.application.versement.EtapeEnCours;
 import fr.gouv.fabriques.application.versement.EmettreOrdreVersement;
-import fr.gouv.fabriques.process.commun.DossierVariables;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,14 +14,19 @@ import org.springframework.stereotype.Component;
 @Component("emettreOrdreVersementDelegate")
 class EmettreOrdreVersementDelegate implements JavaDelegate {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final EmettreOrdreVersement emettreOrdreVersement;
+    private final EtapeEnCours etape;
 
-    EmettreOrdreVersementDelegate(EmettreOrdreVersement emettreOrdreVersement) {
+    EmettreOrdreVersementDelegate(DossierDuProcessus dossierDuProcessus, EmettreOrdreVersement emettreOrdreVersement, EtapeEnCours etape) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.emettreOrdreVersement = emettreOrdreVersement;
+        this.etape = etape;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        emettreOrdreVersement.emettre(DossierVariables.dossierId(execution), DossierVariables.entier(execution, VersementProcess.VAR_ANNEE));
+        long dossierId = dossierDuProcessus.id(execution);
+        emettreOrdreVersement.emettre(dossierId, etape.versement(dossierId).annee());
     }
 }

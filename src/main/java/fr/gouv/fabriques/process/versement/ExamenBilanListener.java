@@ -1,11 +1,12 @@
 package fr.gouv.fabriques.process.versement;
 
+import fr.gouv.fabriques.application.versement.EtapeEnCours;
 import fr.gouv.fabriques.application.versement.ExaminerBilan;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Variables;
 import fr.gouv.fabriques.process.commun.LiensPieces;
 import fr.gouv.fabriques.domain.DecisionBilan;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,10 +20,14 @@ import org.springframework.stereotype.Component;
 @Component("examenBilanListener")
 class ExamenBilanListener implements TaskListener {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final ExaminerBilan examinerBilan;
+    private final EtapeEnCours etape;
 
-    ExamenBilanListener(ExaminerBilan examinerBilan) {
+    ExamenBilanListener(DossierDuProcessus dossierDuProcessus, ExaminerBilan examinerBilan, EtapeEnCours etape) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.examinerBilan = examinerBilan;
+        this.etape = etape;
     }
 
     @Override
@@ -31,8 +36,8 @@ class ExamenBilanListener implements TaskListener {
         DecisionBilan decision = f.enumeration("decisionBilan", DecisionBilan.class);
         String motif = f.texte("motifBilan");
         f.verifier();
-        DecisionBilan prise = examinerBilan.examiner(DossierVariables.dossierId(tache),
-                DossierVariables.entier(tache, VersementProcess.VAR_ANNEE_BILAN), decision, motif, Agents.courant(tache));
+        long dossierId = dossierDuProcessus.id(tache);
+        DecisionBilan prise = examinerBilan.examiner(dossierId, etape.anneeBilanAttendu(dossierId), decision, motif, Agents.courant(tache));
         f.retirerDuProcessus();
         tache.getExecution().setVariable(VersementProcess.VAR_DECISION_BILAN, prise.name());
     }

@@ -1,8 +1,8 @@
 package fr.gouv.fabriques.process.versement;
 
 import fr.gouv.fabriques.application.versement.DeciderReversement;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("reversementListener")
 class ReversementListener implements TaskListener {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final DeciderReversement deciderReversement;
 
-    ReversementListener(DeciderReversement deciderReversement) {
+    ReversementListener(DossierDuProcessus dossierDuProcessus, DeciderReversement deciderReversement) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.deciderReversement = deciderReversement;
     }
 
@@ -28,7 +30,7 @@ class ReversementListener implements TaskListener {
         Integer montant = f.entierObligatoire("montantReversement", "montant à reverser en euros (0 si aucun)");
         String motif = f.texte("motifReversement");
         f.verifier();
-        deciderReversement.decider(DossierVariables.dossierId(tache), montant, motif, Agents.courant(tache));
+        deciderReversement.decider(dossierDuProcessus.id(tache), montant, motif, Agents.courant(tache));
         f.retirerDuProcessus();
     }
 }

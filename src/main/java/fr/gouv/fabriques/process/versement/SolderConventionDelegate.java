@@ -1,7 +1,7 @@
 package fr.gouv.fabriques.process.versement;
 
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.application.versement.SolderConvention;
-import fr.gouv.fabriques.process.commun.DossierVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("solderConventionDelegate")
 class SolderConventionDelegate implements JavaDelegate {
 
+    private final DossierDuProcessus dossierDuProcessus;
     private final SolderConvention solderConvention;
 
-    SolderConventionDelegate(SolderConvention solderConvention) {
+    SolderConventionDelegate(DossierDuProcessus dossierDuProcessus, SolderConvention solderConvention) {
+        this.dossierDuProcessus = dossierDuProcessus;
         this.solderConvention = solderConvention;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        solderConvention.solder(DossierVariables.dossierId(execution));
+        solderConvention.solder(dossierDuProcessus.id(execution));
     }
 }

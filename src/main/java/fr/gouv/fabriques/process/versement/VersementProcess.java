@@ -2,7 +2,7 @@ package fr.gouv.fabriques.process.versement;
 
 /**
  * bpmn/versement-annuel.bpmn — one yearly payment: wait for the anniversary and the
- * previous report, order (four eyes), issue once. bpmn/bilan-annuel.bpmn — one
+ * previous report, order, validate by a second agent (four eyes), issue once. bpmn/bilan-annuel.bpmn — one
  * annual report: wait for it, examine it, corrections loop.
  */
 public final class VersementProcess {
@@ -16,6 +16,7 @@ public final class VersementProcess {
     public static final String TIMER_ECHEANCE = "TimerEvent_EcheanceVersement";
     public static final String CALL_BILAN_PRECEDENT = "CallActivity_BilanPrecedent";
     public static final String TACHE_ORDONNANCER = "UserTask_OrdonnancerVersement";
+    public static final String TACHE_VALIDER_ORDRE = "UserTask_ValiderOrdreVersement";
     public static final String TACHE_EMETTRE = "ServiceTask_EmettreOrdreVersement";
     public static final String FIN_VERSEMENT = "EndEvent_VersementEmis";
 
@@ -33,8 +34,13 @@ public final class VersementProcess {
     public static final String VAR_BILAN_REQUIS = "bilanRequis";
     public static final String VAR_DATE_ECHEANCE = "dateEcheance";
     public static final String VAR_DECISION_BILAN = "decisionBilan";
-    /** Task-local, for the form: the amount to order. */
+    /** For the forms (computed when they open): the amount to order or validate, and who ordered it. */
     public static final String VAR_MONTANT_VERSEMENT = "montantVersement";
+    public static final String VAR_ORDONNATEUR = "ordonnateur";
+    /** For the ordering form: why the validator sent the order back, if he did. */
+    public static final String VAR_RENVOI = "renvoiOrdre";
+    /** Set by the validation listener from the use case's result; read by Gateway_OrdreValide. */
+    public static final String VAR_ORDRE_VALIDE = "ordreValide";
 
     private VersementProcess() {
     }

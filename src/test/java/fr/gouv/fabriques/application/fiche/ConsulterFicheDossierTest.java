@@ -218,8 +218,8 @@ class ConsulterFicheDossierTest {
         DocumentConvention signee = new DocumentConvention(7L, NatureDocumentConvention.SIGNEE_PORTEUR, "b".repeat(64), 900, "s.pdf",
                 "Camille Martin, présidente", T0);
         donnees = donnees(null, List.of(), List.of(), c.signeeParLePorteur(T0), List.of(generee, signee),
-                List.of(new fr.gouv.fabriques.domain.Versement(7L, 1, 50_000, "financier", T0, T0, "VIR-1"),
-                        new fr.gouv.fabriques.domain.Versement(7L, 2, 50_000, null, null, null, null)));
+                List.of(new fr.gouv.fabriques.domain.Versement(7L, 1, 50_000, "financier", T0, "financier2", T0, T0, "VIR-1", null),
+                        new fr.gouv.fabriques.domain.Versement(7L, 2, 50_000, null, null, null, null, null, null, null)));
         FicheDossier f = consulter.consulter(NUMERO);
         assertThat(f.convention().lienConventionSignee()).isEqualTo("/api/agents/dossiers/FDT-2026-0007/convention/signee");
         assertThat(f.convention().signatairePorteur()).isEqualTo("Camille Martin, présidente");

@@ -64,8 +64,8 @@ public final class Fiches {
                         LE_3_MARS, LE_10_MARS, "Camille Martin, présidente", LE_10_MARS, "gestionnaire",
                         "/api/agents/dossiers/FDT-2026-0001/convention", "/api/agents/dossiers/FDT-2026-0001/convention/signee"),
                 new FicheDossier.Versements(
-                        List.of(new FicheDossier.Versement(1, 50_000, "EMIS", "financier", LE_10_MARS, LE_10_MARS, "VIR-FDT-2026-0001-1"),
-                                new FicheDossier.Versement(2, 50_000, "PREVU", null, null, null, null)),
+                        List.of(new FicheDossier.Versement(1, 50_000, "EMIS", "financier", LE_10_MARS, "financier2", LE_10_MARS, LE_10_MARS, "VIR-FDT-2026-0001-1"),
+                                new FicheDossier.Versement(2, 50_000, "PREVU", null, null, null, null, null, null)),
                         List.of(new FicheDossier.Bilan(1, LE_10_MARS, "Bonne année", "APPROUVE", null, "instructeur", LE_10_MARS)),
                         List.of(new FicheDossier.Reversement(10_000, "Dépenses non justifiées", "gestionnaire", LE_10_MARS)), 50_000, 10_000),
                 List.of(new FicheDossier.EntreeJournal(LE_3_MARS, "porteur", "DEPOT", "Dossier déposé", true),

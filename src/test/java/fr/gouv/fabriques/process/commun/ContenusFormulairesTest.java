@@ -40,6 +40,9 @@ class ContenusFormulairesTest {
                         PartieFiche.INSTRUCTION, PartieFiche.VALIDATION, PartieFiche.COMITE),
                 "UserTask_SignerConventionEtat", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION),
                 "UserTask_OrdonnancerVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS),
+                // The second signature: the payments so far and the timeline (who ordered, who sent back and why).
+                "UserTask_ValiderOrdreVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                        PartieFiche.JOURNAL),
                 "UserTask_ValiderBilanAnnuel", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS),
                 "UserTask_DeciderReversement", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
         assertThat(new TreeMap<>(ContenusFormulaires.PARTIES)).isEqualTo(attendu);
