@@ -759,6 +759,25 @@ async function ordonnancer(tl, dossier, annee, montant) {
   await tl.terminer(`ordonnancer-versement-annee-${annee}${dossier.suffixe || ''}`);
 }
 
+/** Second signature: « financier2 » validates (or sends back) the order « financier » made. */
+async function validerOrdre(tl, dossier, annee, montant, { renvoi } = {}) {
+  await tl.connecter('financier2');
+  await tl.ouvrir({ nom: "Valider l'ordre de versement", numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
+  await tl.reclamer();
+  const texte = await tl.verifierTexte([dossier.numero, 'financier'], "Valider l'ordre de versement");
+  if (!new RegExp(`année\\s*${annee}`).test(texte)) anomalie(`Valider l'ordre de versement : l'année ${annee} n'est pas affichée`);
+  const chiffres = texte.replace(/[\s\u202f\u00a0.]/g, '');
+  if (montant && !chiffres.includes(String(montant))) anomalie(`Valider l'ordre de versement (année ${annee}) : le montant ${montant} € n'est pas affiché`);
+  if (renvoi) {
+    await tl.radio('Décision', "Renvoyer à l'ordonnateur");
+    await tl.texte('Motif du renvoi', renvoi);
+    await tl.terminer(`renvoyer-ordre-annee-${annee}${dossier.suffixe || ''}`);
+  } else {
+    await tl.radio('Décision', "Valider : émettre l'ordre de versement");
+    await tl.terminer(`valider-ordre-annee-${annee}${dossier.suffixe || ''}`);
+  }
+}
+
 async function principal() {
   if (!reprise) rmSync(SORTIE, { recursive: true, force: true, maxRetries: 2 });
   mkdirSync(SORTIE, { recursive: true });
@@ -976,6 +995,15 @@ async function principal() {
     await etape('financier — Ordonnancer le versement (année 1)', async () => {
       for (const d of tous()) await ordonnancer(tl, d, 1, d.accordes[0]);
     });
+    await etape("financier2 — Valider l'ordre de versement (année 1 ; celui de A d'abord renvoyé avec un motif)", async () => {
+      const motif = 'Coordonnées bancaires à confirmer avec la structure.';
+      await validerOrdre(tl, A, 1, A.accordes[0], { renvoi: motif });
+      await tl.connecter('financier');
+      await tl.ouvrir({ nom: 'Ordonnancer le versement', numero: A.numero, structure: A.structure, colonnes: colonnesDossier(A) });
+      await tl.verifierTexte([A.numero, 'Ordre renvoyé par le validateur', 'Coordonnées bancaires à confirmer'], 'Ordonnancer le versement (renvoyé)');
+      await ordonnancer(tl, A, 1, A.accordes[0]);
+      for (const d of tous()) await validerOrdre(tl, d, 1, d.accordes[0]);
+    });
 
     for (const annee of [2, 3]) {
       let anneeBilan = annee - 1;
@@ -987,6 +1015,7 @@ async function principal() {
       await etape(`porteur — bilan de l'année ${anneeBilan} (API)`, async () => deposerBilan(A, anneeBilan));
       await etape(`instructeur — Valider le bilan annuel (année ${anneeBilan})`, async () => validerBilan(tl, A, anneeBilan));
       await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, A, annee, A.accordes[annee - 1]));
+      await etape(`financier2 — Valider l'ordre de versement (année ${annee})`, async () => validerOrdre(tl, A, annee, A.accordes[annee - 1]));
       if (B && annee === 2) {
         await etape('dossier B — bilan de l\'année 1 rejeté, puis gestionnaire « Décider du reversement »', async () => {
           const anneeB = await attendreBilanAttendu(B);
