@@ -25,15 +25,21 @@ public record Delais(
         @DefaultValue("P1Y") String periodeVersement,
         /** The applicant's time to correct an annual report. */
         @DefaultValue("P30D") String correctionsBilan,
-        /** The laureate's time to submit a year's report once it is due; payments are suspended afterwards. */
+        /**
+         * The laureate's time to submit a year's report after the end of that year of the convention (its
+         * anniversary; for the final report, the end of year 3); payments are suspended afterwards.
+         */
         @DefaultValue("P6M") String depotBilan,
+        /** How long before a report's deadline the laureate is reminded. */
+        @DefaultValue("P30D") String rappelBilan,
         /** How long an agent has for a task that has no deadline of its own. */
         @DefaultValue("P10D") String traitement) {
 
     public Delais {
         for (String[] d : new String[][] {{"complements", complements}, {"avis-territorial", avisTerritorial},
                 {"signature-convention", signatureConvention}, {"rappel-signature", rappelSignature},
-                {"periode-versement", periodeVersement}, {"corrections-bilan", correctionsBilan}, {"depot-bilan", depotBilan}, {"traitement", traitement}}) {
+                {"periode-versement", periodeVersement}, {"corrections-bilan", correctionsBilan}, {"depot-bilan", depotBilan}, {"rappel-bilan", rappelBilan},
+                {"traitement", traitement}}) {
             verifier(d[0], d[1]);
         }
     }

@@ -266,6 +266,18 @@ class CycleDeVieIT {
             soumettre("financier2", "UserTask_ValiderOrdreVersement", "decisionOrdre", "VALIDE");
             assertThat(emis()).isEqualTo(annee);
         }
+        // Year 3 is paid at its start; the final report is due at its end (the convention's article 5), not before.
+        Http.Reponse tropTot = http.postJson("/api/dossiers/" + numero + "/bilans/3", Map.of("commentaire", "Bilan final"), bearer(jeton));
+        assertThat(tropTot.statut()).as(tropTot.corps()).isEqualTo(409);
+        Job finConvention = jobs("TimerEvent_FinConvention").get(0);
+        java.time.Instant signatureEtat = jdbc.sql("select signee_etat_le from convention c join dossier d on d.id = c.dossier_id where d.numero = ?")
+                .param(numero).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(finConvention.getDuedate().toInstant()).as("fin de l'année 3 : troisième anniversaire de la signature de l'État")
+                .isEqualTo(signatureEtat.atZone(fr.gouv.fabriques.domain.Vague.FUSEAU).plusYears(3).toInstant());
+        declencherTimer("TimerEvent_FinConvention");
+        // The reminder before the deadline reaches the applicant (timeline he sees, hence a mail).
+        declencherTimer("BoundaryEvent_RappelBilan");
+        assertThat(vuePorteur().get("historique").toString()).contains("Rappel : le bilan final");
         deposerBilan(3);
         soumettre("instructeur", "UserTask_ValiderBilanAnnuel", "decisionBilan", "APPROUVE");
 

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.gouv.fabriques.application.versement.CalendrierConvention;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -79,6 +80,13 @@ class DossierProcessTest {
         complete(tache("UserTask_ValiderOrdreVersement"), withVariables("ordreValide", true));
     }
 
+    /** The last payment issued, the final report waits for the end of the convention (end of year 3). */
+    private void finDeConvention(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("TimerEvent_FinConvention");
+        execute(jobQuery().activityId("TimerEvent_FinConvention").singleResult());
+        assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
+    }
+
     private void emettreVersementEnCours() {
         Job emission = jobQuery().activityId("ServiceTask_EmettreOrdreVersement").singleResult();
         Assertions.assertThat(emission).as("ordre de versement asynchrone").isNotNull();
@@ -145,12 +153,70 @@ class DossierProcessTest {
             emettreVersementEnCours();
         }
 
-        assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
+        finDeConvention(pi);
         deposerBilan(3);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
         assertThat(pi).isEnded().hasPassed("ServiceTask_SolderConvention", "EndEvent_DossierSolde");
         Assertions.assertThat(fictifs.appels.stream().filter("emettreOrdreVersementDelegate"::equals)).hasSize(3);
         Assertions.assertThat(fictifs.appels.stream().filter("preparerVersementDelegate"::equals)).hasSize(3);
+    }
+
+    @Test
+    void lesBilansSuiventLeCalendrierDeLaConventionSurTroisAns() {
+        java.time.Instant signature = java.time.Instant.parse("2030-03-15T10:00:00Z");
+        java.time.Period an = java.time.Period.ofYears(1);
+        fictifs.calendrier.signature = signature;
+        horloge(signature.minus(java.time.Duration.ofDays(40)));
+        try {
+            ProcessInstance pi = deposer();
+            laureatSigne(pi);
+            horloge(signature);
+            ordonnancerEtValider();
+            emettreVersementEnCours();
+            for (int annee = 2; annee <= 3; annee++) {
+                // The end of year n-1 (its anniversary): payment n falls due and the report of year n-1 is requested.
+                java.time.Instant finAnnee = CalendrierConvention.finAnnee(signature, an, annee - 1);
+                Job anniversaire = jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult();
+                Assertions.assertThat(anniversaire.getDuedate()).as("anniversaire " + (annee - 1)).isEqualTo(java.util.Date.from(finAnnee));
+                horloge(finAnnee);
+                execute(anniversaire);
+                // Due at the end of its year plus 6 months; the laureate reminded 30 days before, the wait goes on.
+                java.time.Instant limite = finAnnee.atZone(fr.gouv.fabriques.domain.Vague.FUSEAU).plusMonths(6).toInstant();
+                Job delai = jobQuery().activityId("BoundaryEvent_DelaiBilanEchu").singleResult();
+                Assertions.assertThat(delai.getDuedate()).as("échéance du bilan " + (annee - 1)).isEqualTo(java.util.Date.from(limite));
+                Job rappel = jobQuery().activityId("BoundaryEvent_RappelBilan").singleResult();
+                java.time.Instant jourDuRappel = limite.atZone(fr.gouv.fabriques.domain.Vague.FUSEAU).minusDays(30).toInstant();
+                Assertions.assertThat(rappel.getDuedate()).isEqualTo(java.util.Date.from(jourDuRappel));
+                horloge(jourDuRappel);
+                execute(rappel);
+                Assertions.assertThat(fictifs.appels.stream().filter("rappelerBilanDelegate"::equals)).hasSize(annee - 1);
+                Assertions.assertThat(jobQuery().activityId("BoundaryEvent_DelaiBilanEchu").count()).as("toujours attendu").isEqualTo(1);
+                deposerBilan(annee - 1);
+                complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+                ordonnancerEtValider();
+                emettreVersementEnCours();
+            }
+            // Year 3 paid at its start: the final report is not requested before the end of year 3.
+            assertThat(pi).isWaitingAt("TimerEvent_FinConvention");
+            Assertions.assertThat(runtimeService().createEventSubscriptionQuery().eventName("BilanDepose").count()).isZero();
+            java.time.Instant fin = CalendrierConvention.finAnnee(signature, an, 3);
+            Job finConvention = jobQuery().activityId("TimerEvent_FinConvention").singleResult();
+            Assertions.assertThat(finConvention.getDuedate()).isEqualTo(java.util.Date.from(fin));
+            horloge(fin);
+            execute(finConvention);
+            assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
+            Assertions.assertThat(jobQuery().activityId("BoundaryEvent_DelaiBilanEchu").singleResult().getDuedate())
+                    .isEqualTo(java.util.Date.from(fin.atZone(fr.gouv.fabriques.domain.Vague.FUSEAU).plusMonths(6).toInstant()));
+            deposerBilan(3);
+            complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+            assertThat(pi).isEnded().hasPassed("ServiceTask_SolderConvention");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    private static void horloge(java.time.Instant t) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t));
     }
 
     @Test
@@ -220,7 +286,7 @@ class DossierProcessTest {
         laureatSigne(pi);
         ordonnancerEtValider();
         emettreVersementEnCours();
-        assertThat(pi).isWaitingAt("CallActivity_BilanFinal");
+        finDeConvention(pi);
         deposerBilan(1);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "REJETE"));
         assertThat(pi).isWaitingAt("UserTask_DeciderReversement");

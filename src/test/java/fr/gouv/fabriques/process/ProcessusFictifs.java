@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process;
 
+import fr.gouv.fabriques.application.versement.CalendrierConvention;
 import fr.gouv.fabriques.application.Delais;
 import fr.gouv.fabriques.process.commun.DelaisProcessus;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ public final class ProcessusFictifs {
     public static final String[] DELEGATES = {"verifierEligibiliteDelegate", "classerSansSuiteDelegate",
         "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
         "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate",
-        "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate"};
+        "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate", "rappelerBilanDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
         "validationPropositionListener", "signatureEtatListener", "ordonnancementListener", "validationOrdreVersementListener",
         "examenBilanListener", "reversementListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
@@ -32,7 +33,7 @@ public final class ProcessusFictifs {
 
     public ProcessusFictifs() {
         Mocks.reset();
-        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P10D")));
+        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P30D", "P10D")));
         for (String nom : DELEGATES) {
             Mocks.register(nom, (JavaDelegate) execution -> {
                 appels.add(nom);
@@ -54,6 +55,7 @@ public final class ProcessusFictifs {
         for (String nom : EXECUTION_LISTENERS) {
             Mocks.register(nom, (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> appels.add(nom + ":" + execution.getEventName()));
         }
+        Mocks.register("calendrierBilans", calendrier);
         // The committee's agenda: the numbers the decision tasks are created for.
         Mocks.register("ordreDuJourComite", new OrdreDuJour());
         // Defaults: the happy path.
@@ -68,8 +70,38 @@ public final class ProcessusFictifs {
             int annee = ((Number) e.getVariable("annee")).intValue();
             e.setVariable("bilanRequis", annee > 1);
             e.setVariable("anneeBilan", annee - 1);
-            e.setVariable("dateEcheance", java.util.Date.from(java.time.Instant.parse("2030-01-01T00:00:00Z")));
+            e.setVariable("dateEcheance", java.util.Date.from(annee == 1 ? calendrier.signature
+                    : CalendrierConvention.finAnnee(calendrier.signature, java.time.Period.ofYears(1), annee - 1)));
         });
+    }
+
+    /**
+     * The convention's calendar as the real {@code calendrierBilans} computes it (CalendrierConvention's rules,
+     * years of one year, reports due 6 months after their year, reminded 30 days before), from a State signature
+     * the test sets; the report's year is read from the process (the real bean reads it in the database).
+     */
+    public final CalendrierFictif calendrier = new CalendrierFictif();
+
+    public static class CalendrierFictif {
+        public java.time.Instant signature = java.time.Instant.parse("2030-01-01T00:00:00Z");
+
+        public java.util.Date finConvention(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+            return java.util.Date.from(CalendrierConvention.finAnnee(signature, java.time.Period.ofYears(1), 3));
+        }
+
+        public java.util.Date limite(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+            return java.util.Date.from(limiteBilan(((Number) e.getVariable("anneeBilan")).intValue()));
+        }
+
+        public java.util.Date rappel(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+            return java.util.Date.from(CalendrierConvention.rappel(limiteBilan(((Number) e.getVariable("anneeBilan")).intValue()),
+                    java.time.Period.ofDays(30)));
+        }
+
+        public java.time.Instant limiteBilan(int annee) {
+            return CalendrierConvention.limiteBilan(CalendrierConvention.finAnnee(signature, java.time.Period.ofYears(1), annee),
+                    java.time.Period.ofMonths(6));
+        }
     }
 
     /** The dossiers on the agenda of the fake committee ({@code ${ordreDuJourComite.numeros(vague)}}). */
