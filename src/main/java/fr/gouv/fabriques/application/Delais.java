@@ -32,13 +32,15 @@ public record Delais(
         @DefaultValue("P6M") String depotBilan,
         /** How long before a report's deadline the laureate is reminded. */
         @DefaultValue("P30D") String rappelBilan,
+        /** The time a suspended laureate is given to regularise its report, when the programme manager grants it. */
+        @DefaultValue("P60D") String regularisationBilan,
         /** How long an agent has for a task that has no deadline of its own. */
         @DefaultValue("P10D") String traitement) {
 
     public Delais {
         for (String[] d : new String[][] {{"complements", complements}, {"avis-territorial", avisTerritorial},
                 {"signature-convention", signatureConvention}, {"rappel-signature", rappelSignature},
-                {"periode-versement", periodeVersement}, {"corrections-bilan", correctionsBilan}, {"depot-bilan", depotBilan}, {"rappel-bilan", rappelBilan},
+                {"periode-versement", periodeVersement}, {"corrections-bilan", correctionsBilan}, {"depot-bilan", depotBilan}, {"rappel-bilan", rappelBilan}, {"regularisation-bilan", regularisationBilan},
                 {"traitement", traitement}}) {
             verifier(d[0], d[1]);
         }

@@ -37,6 +37,12 @@ public record Convention(long dossierId, MontantsAnnuels montants, int supplemen
         return new Convention(dossierId, montants, supplementNumerique, genereeLe, signeePorteurLe, signeeEtatLe, signataireEtat, StatutConvention.SOLDEE);
     }
 
+    /** Ended early, after a suspension that was not regularised. */
+    public Convention resiliee() {
+        exiger(StatutConvention.SIGNEE, "résilier la convention");
+        return new Convention(dossierId, montants, supplementNumerique, genereeLe, signeePorteurLe, signeeEtatLe, signataireEtat, StatutConvention.RESILIEE);
+    }
+
     private void exiger(StatutConvention attendu, String action) {
         if (statut != attendu) {
             throw new ErreurMetier("statut", "Impossible de " + action + " : la convention est « " + statut

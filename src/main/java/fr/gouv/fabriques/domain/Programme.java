@@ -57,6 +57,11 @@ public record Programme(int totalFabriques, Map<Categorie, Integer> quotas, Map<
         return new Programme(totalFabriques, quotas, apres, enveloppe, Math.max(0, engage - engagementLibere));
     }
 
+    /** Gives back to the envelope what a convention ended early will not pay; the laureate keeps its place. */
+    public Programme libererEnveloppe(long montantNonVerse) {
+        return new Programme(totalFabriques, quotas, laureats, enveloppe, Math.max(0, engage - Math.max(0, montantNonVerse)));
+    }
+
     /** Moves quota places from one category to another; places already taken stay taken. */
     public Programme reequilibrer(Categorie de, Categorie vers, int nombre) {
         if (nombre <= 0) {

@@ -23,7 +23,9 @@ public enum StatutDossier {
     CLASSE_SANS_SUITE("classé sans suite"),
     REFUSE("refusé"),
     CADUC("caduc"),
-    SOLDE("soldé");
+    SOLDE("soldé"),
+    SOLDE_APRES_REVERSEMENT("soldé après reversement"),
+    RESILIE("résilié");
 
     private final String libelle;
 
@@ -45,8 +47,9 @@ public enum StatutDossier {
             case LAUREAT -> EnumSet.of(CONVENTION_SIGNEE_PORTEUR, CADUC);
             case CONVENTION_SIGNEE_PORTEUR -> EnumSet.of(CONVENTIONNE, CADUC);
             case CONVENTIONNE -> EnumSet.of(VERSEMENTS_SUSPENDUS, SOLDE);
-            case VERSEMENTS_SUSPENDUS -> EnumSet.of(CONVENTIONNE, SOLDE);
-            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE -> EnumSet.noneOf(StatutDossier.class);
+            // Resumed once the report is regularised; otherwise closed after the recovery, or terminated without one.
+            case VERSEMENTS_SUSPENDUS -> EnumSet.of(CONVENTIONNE, SOLDE_APRES_REVERSEMENT, RESILIE);
+            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE -> EnumSet.noneOf(StatutDossier.class);
         };
     }
 
@@ -61,8 +64,9 @@ public enum StatutDossier {
             case LAUREAT -> "la convention signée par le porteur, une fois la convention établie";
             case CONVENTION_SIGNEE_PORTEUR -> "la signature de la convention par l'État";
             case CONVENTIONNE -> "le prochain versement ; le bilan d'une année se dépose quand il est demandé, à l'anniversaire de la convention";
-            case VERSEMENTS_SUSPENDUS -> "la décision des gestionnaires sur la suite de la convention (versements suspendus)";
-            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE -> "plus rien : le dossier est clos";
+            case VERSEMENTS_SUSPENDUS -> "la régularisation de son bilan, ou la décision des gestionnaires sur la suite de la convention "
+                    + "et le reversement qu'ils ont ordonné (versements suspendus)";
+            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE -> "plus rien : le dossier est clos";
         };
     }
 

@@ -42,7 +42,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 class ConventionPdfTest {
 
     static final PlafondsFinancement PLAFONDS = new PlafondsFinancement(75_000, 150_000, 50_000, 100_000);
-    static final Delais DELAIS = new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P30D", "P10D");
+    static final Delais DELAIS = new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P30D", "P60D", "P10D");
     static final Instant ETABLIE = Instant.parse("2026-03-01T09:00:00Z");
 
     static Dossier dossier(Categorie categorie, String codeQpv) {

@@ -234,30 +234,116 @@ class VersementsIT {
         assertThat(http.get("/engine-rest/task/" + tache.getId() + "/form-variables", Http.basic("gestionnaire")).json().get("suspension")
                 .get("value").asText()).contains("Dépenses sans rapport")
                 .contains("50 000 €");
-        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("montantReversement", 60000,
-                "motifReversement", "Dépenses non justifiées")))
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("suiteSuspension", "REVERSEMENT",
+                "montantReversement", 60000, "motifReversement", "Dépenses non justifiées")))
                 .hasMessageContaining("montantReversement").hasMessageContaining("50 000 €");
         taches.setAssignee(tache.getId(), null);
         // The insider's attempt on this task too: the form's values plus another dossier's id, or the year — refused.
         for (Map.Entry<String, Object> forge : Map.<String, Object>of("dossierId", 1L, "annee", 3).entrySet()) {
             for (String porte : List.of("complete", "submit-form")) {
-                Http.Reponse r = http.postJson("/engine-rest/task/" + tache.getId() + "/" + porte, Http.variables("montantReversement", 20000,
-                        "motifReversement", "Dépenses non justifiées de l'année 1", forge.getKey(), forge.getValue()), basic("gestionnaire"));
+                Http.Reponse r = http.postJson("/engine-rest/task/" + tache.getId() + "/" + porte, Http.variables("suiteSuspension", "REVERSEMENT",
+                        "montantReversement", 20000, "motifReversement", "Dépenses non justifiées de l'année 1", forge.getKey(), forge.getValue()), basic("gestionnaire"));
                 assertThat(r.statut()).as(porte + " avec " + forge.getKey()).isEqualTo(400);
                 assertThat(r.json().get("message").asText()).contains("« " + forge.getKey() + " » n'est pas un champ");
             }
         }
-        parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("montantReversement", 20000,
-                "motifReversement", "Dépenses non justifiées de l'année 1"));
+        parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("suiteSuspension", "REVERSEMENT",
+                "montantReversement", 20000, "motifReversement", "Dépenses non justifiées de l'année 1"));
+        // The recovery is followed until the money is back: recorded by one agent of the finance service, validated by another.
+        assertThat(parcours.statut(numero)).isEqualTo("VERSEMENTS_SUSPENDUS");
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_EnregistrerReversementRecu", "financier", Map.of("montantRecu", 25000)))
+                .hasMessageContaining("montantRecu").hasMessageContaining("20 000 €");
+        libererTache(numero, "UserTask_EnregistrerReversementRecu");
+        parcours.completer(numero, "UserTask_EnregistrerReversementRecu", "financier", Map.of("montantRecu", 20000));
+        assertThatThrownBy(() -> parcours.completer(numero, "UserTask_ValiderReversementRecu", "financier", Map.of("decisionReversementRecu", "VALIDE")))
+                .hasMessageContaining("quatre yeux");
+        libererTache(numero, "UserTask_ValiderReversementRecu");
+        parcours.completer(numero, "UserTask_ValiderReversementRecu", "financier2", Map.of("decisionReversementRecu", "VALIDE"));
+        assertThat(parcours.statut(numero)).isEqualTo("SOLDE_APRES_REVERSEMENT");
+        assertThat(jdbc.sql("select c.statut from convention c join dossier d on d.id = c.dossier_id where d.numero = ?").param(numero)
+                .query(String.class).single()).isEqualTo("RESILIEE");
+        assertThat(jdbc.sql("select recu_montant || '/' || recu_enregistre_par || '/' || recu_valide_par from reversement r join dossier d "
+                + "on d.id = r.dossier_id where d.numero = ?").param(numero).query(String.class).single()).isEqualTo("20000/financier/financier2");
         JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
+        assertThat(finances.get("statut").asText()).isEqualTo("SOLDE_APRES_REVERSEMENT");
         assertThat(finances.get("totalVerse").asInt()).isEqualTo(50_000);
         assertThat(finances.get("totalReverse").asInt()).isEqualTo(20_000);
         assertThat(finances.get("resteAVerser").asLong()).isZero();
+        long nonVerse = finances.get("engage").asLong() - 50_000;
+        assertThat(finances.get("libere").asLong()).isEqualTo(nonVerse);
         JsonNode vue = http.get("/api/dossiers/" + numero, Http.bearer(parcours.jeton(numero))).json();
+        assertThat(vue.get("statut").asText()).isEqualTo("SOLDE_APRES_REVERSEMENT");
         assertThat(vue.get("totalReverse").asInt()).isEqualTo(20_000);
-        assertThat(vue.get("historique").toString()).contains("Reversement de 20 000 €");
+        assertThat(vue.get("historique").toString()).contains("Reversement de 20 000 €").contains("soldé après reversement");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(numero).count()).isZero();
     }
+
+    @Test
+    void unBilanRegulariseEtApprouveFaitReprendreLesVersements() {
+        String numero = suspenduSurLeBilanDeLAnnee1();
+        Http.Reponse tropTot = http.postMultipart("/api/dossiers/" + numero + "/bilans/1",
+                Map.of("bilanActivite", List.of(Http.Fichier.pdf("bilan.pdf", numero)), "compteRenduFinancier",
+                        List.of(Http.Fichier.pdf("comptes.pdf", numero))), Map.of("commentaire", "Bilan déposé trop tôt"), Http.bearer(parcours.jeton(numero)));
+        assertThat(tropTot.statut()).as("aucun bilan attendu avant la décision du gestionnaire : " + tropTot.corps()).isEqualTo(409);
+        parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("suiteSuspension", "REGULARISATION",
+                "motifReversement", "Joignez les factures des dépenses d'équipement."));
+        JsonNode vue = http.get("/api/dossiers/" + numero, Http.bearer(parcours.jeton(numero))).json();
+        assertThat(vue.get("historique").toString()).contains("vous pouvez régulariser").contains("Joignez les factures");
+        deposerBilan1(numero, "Bilan corrigé, factures jointes");
+        parcours.completer(numero, "UserTask_ExaminerRegularisation", "instructeur", Map.of("decisionBilan", "APPROUVE"));
+        assertThat(parcours.statut(numero)).isEqualTo("CONVENTIONNE");
+        // Year 2 (its anniversary passed) is ordered at once: the report it needs is approved.
+        parcours.ordonnancerEtValider(numero);
+        assertThat(jdbc.sql("select count(*) from versement v join dossier d on d.id = v.dossier_id where d.numero = ? and emis_le is not null")
+                .param(numero).query(Integer.class).single()).isEqualTo(2);
+        assertThat(http.get("/api/dossiers/" + numero, Http.bearer(parcours.jeton(numero))).json().get("historique").toString())
+                .contains("les versements reprennent");
+    }
+
+    @Test
+    void sansReversementLeDossierEstResilieEtLeNonVerseRevientALEnveloppe() {
+        String numero = suspenduSurLeBilanDeLAnnee1();
+        parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("suiteSuspension", "REVERSEMENT",
+                "montantReversement", 0, "motifReversement", "Activité arrêtée, sommes employées conformément à l'objet"));
+        assertThat(parcours.statut(numero)).isEqualTo("RESILIE");
+        JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
+        long nonVerse = finances.get("engage").asLong() - 50_000;
+        assertThat(finances.get("libere").asLong()).isEqualTo(nonVerse);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(numero).count()).isZero();
+        // A final status: the structure may apply again (SIRET free).
+        assertThat(jdbc.sql("select count(*) from dossier where numero = ? and statut = 'RESILIE'").param(numero).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    /** A laureate paid for year 1 whose year-1 report was rejected. */
+    private String suspenduSurLeBilanDeLAnnee1() {
+        String numero = conventionne("FABRIQUES_TERRITOIRE", "HORS_GRANDS_CENTRES");
+        parcours.ordonnancerEtValider(numero);
+        for (var j : management.createJobQuery().activityId("TimerEvent_EcheanceVersement").list()) {
+            var pi = runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).singleResult();
+            if (numero.equals(pi.getBusinessKey())) {
+                management.executeJob(j.getId());
+            }
+        }
+        deposerBilan1(numero, "Activité réduite");
+        parcours.completer(numero, "UserTask_ValiderBilanAnnuel", "instructeur", Map.of("decisionBilan", "REJETE",
+                "motifBilan", "Compte rendu financier incomplet"));
+        assertThat(parcours.statut(numero)).isEqualTo("VERSEMENTS_SUSPENDUS");
+        return numero;
+    }
+
+    private void deposerBilan1(String numero, String commentaire) {
+        Http.Reponse depot = http.postMultipart("/api/dossiers/" + numero + "/bilans/1",
+                Map.of("bilanActivite", List.of(Http.Fichier.pdf("bilan.pdf", numero)), "compteRenduFinancier",
+                        List.of(Http.Fichier.pdf("comptes.pdf", numero))), Map.of("commentaire", commentaire),
+                Http.bearer(parcours.jeton(numero)));
+        assertThat(depot.statut()).as(depot.corps()).isEqualTo(202);
+    }
+
+    private void libererTache(String numero, String cle) {
+        taches.setAssignee(taches.createTaskQuery().processInstanceBusinessKey(numero).taskDefinitionKey(cle).singleResult().getId(), null);
+    }
+
 
     @Test
     void lesPlafondsEtLesQuatreYeuxSontVerifiesALOrdonnancement() {

@@ -264,16 +264,106 @@ class DossierProcessTest {
         assertThat(pi).isEnded().hasPassed("EndEvent_DossierCaduc").hasNotPassed("ServiceTask_EtablirEcheancier");
     }
 
-    @Test
-    void bilanRejeteSuspendLesVersementsEtOuvreLaDecisionDeReversement() {
+    /** Year 1 paid, its report rejected: the dossier waits for the programme manager's decision. */
+    private ProcessInstance suspendu() {
         ProcessInstance pi = jusquALAnniversaireDeLAnnee1();
         deposerBilan(1);
         complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "REJETE"));
         assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
-        Assertions.assertThat(tache("UserTask_DeciderReversement").getName()).isEqualTo("Décider du reversement " + NUMERO + " — La Fabrique du Val");
-        complete(tache("UserTask_DeciderReversement"));
-        assertThat(pi).isEnded().hasPassed("EndEvent_VersementsSuspendus").hasNotPassed("ServiceTask_SolderConvention");
+        return pi;
+    }
+
+    @Test
+    void unReversementOrdonneEstSuiviJusquALaReceptionValideeParUnSecondAgent() {
+        ProcessInstance pi = suspendu();
+        Assertions.assertThat(tache("UserTask_DeciderReversement").getName())
+                .isEqualTo("Décider de la suite de la suspension " + NUMERO + " — La Fabrique du Val");
+        complete(tache("UserTask_DeciderReversement"), withVariables("suiteSuspension", "REVERSEMENT", "montantReversementOrdonne", 20000));
+        complete(tache("UserTask_EnregistrerReversementRecu"));
+        // Sent back by the second agent: recorded again, then validated.
+        complete(tache("UserTask_ValiderReversementRecu"), withVariables("reversementRecuValide", false));
+        complete(tache("UserTask_EnregistrerReversementRecu"));
+        complete(tache("UserTask_ValiderReversementRecu"), withVariables("reversementRecuValide", true));
+        assertThat(pi).isEnded().hasPassed("EndEvent_SoldeApresReversement").hasNotPassed("ServiceTask_SolderConvention",
+                "ServiceTask_ResilierConvention");
         Assertions.assertThat(taskQuery().list()).isEmpty();
+    }
+
+    @Test
+    void sansReversementLaConventionEstResiliee() {
+        ProcessInstance pi = suspendu();
+        complete(tache("UserTask_DeciderReversement"), withVariables("suiteSuspension", "REVERSEMENT", "montantReversementOrdonne", 0));
+        assertThat(pi).isEnded().hasPassed("ServiceTask_ResilierConvention", "EndEvent_ConventionResiliee");
+        Assertions.assertThat(fictifs.appels).contains("resilierConventionDelegate");
+    }
+
+    @Test
+    void unBilanRegulariseEtApprouveFaitReprendreLesVersementsRestants() {
+        fictifs.quand("reprendreVersementsDelegate", e -> e.setVariable("versementsRestants", true));
+        // After the regularisation the schedule holds the years not paid yet.
+        fictifs.quand("etablirEcheancierDelegate", e -> {
+            boolean repris = e.getVariable("versementsRestants") != null;
+            e.setVariable("annees", new java.util.ArrayList<>(repris ? List.of(2, 3) : List.of(1, 2, 3)));
+            e.setVariable("anneeBilanFinal", 3);
+        });
+        ProcessInstance pi = suspendu();
+        complete(tache("UserTask_DeciderReversement"), withVariables("suiteSuspension", "REGULARISATION", "anneeBilan", 1));
+        assertThat(pi).isWaitingAt("ReceiveTask_AttendreRegularisation");
+        // A corrected report that is still not right: back to the programme manager, who grants another delay.
+        deposerBilan(1);
+        complete(tache("UserTask_ExaminerRegularisation"), withVariables("decisionBilan", "CORRECTIONS"));
+        assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
+        complete(tache("UserTask_DeciderReversement"), withVariables("suiteSuspension", "REGULARISATION", "anneeBilan", 1));
+        deposerBilan(1);
+        // (the real PreparerVersement reads in the database that the report of year 1 is approved)
+        fictifs.quand("preparerVersementDelegate", e -> {
+            int annee = ((Number) e.getVariable("annee")).intValue();
+            e.setVariable("bilanRequis", annee > 2);
+            e.setVariable("anneeBilan", annee - 1);
+            e.setVariable("dateEcheance", java.util.Date.from(java.time.Instant.parse("2030-01-01T00:00:00Z")));
+        });
+        complete(tache("UserTask_ExaminerRegularisation"), withVariables("decisionBilan", "APPROUVE"));
+        assertThat(pi).hasPassed("ServiceTask_ReprendreVersements", "Gateway_AvantEcheancier").isWaitingAt("CallActivity_VersementsAnnuels");
+        // Year 2, whose report (year 1) is approved already: ordered at once; then year 3 as usual, and the final report.
+        ordonnancerEtValider();
+        emettreVersementEnCours();
+        execute(jobQuery().activityId("TimerEvent_EcheanceVersement").singleResult());
+        deposerBilan(2);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+        ordonnancerEtValider();
+        emettreVersementEnCours();
+        finDeConvention(pi);
+        deposerBilan(3);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "APPROUVE"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierSolde");
+    }
+
+    @Test
+    void leBilanFinalRegulariseSoldeLaConvention() {
+        fictifs.quand("etablirEcheancierDelegate", e -> {
+            e.setVariable("annees", new java.util.ArrayList<>(List.of(1)));
+            e.setVariable("anneeBilanFinal", 1);
+        });
+        fictifs.quand("reprendreVersementsDelegate", e -> e.setVariable("versementsRestants", false));
+        ProcessInstance pi = deposer();
+        laureatSigne(pi);
+        ordonnancerEtValider();
+        emettreVersementEnCours();
+        finDeConvention(pi);
+        deposerBilan(1);
+        complete(tache("UserTask_ValiderBilanAnnuel"), withVariables("decisionBilan", "REJETE"));
+        complete(tache("UserTask_DeciderReversement"), withVariables("suiteSuspension", "REGULARISATION", "anneeBilan", 1));
+        deposerBilan(1);
+        complete(tache("UserTask_ExaminerRegularisation"), withVariables("decisionBilan", "APPROUVE"));
+        assertThat(pi).isEnded().hasPassed("ServiceTask_SolderApresRegularisation", "EndEvent_DossierSoldeRegularise");
+    }
+
+    @Test
+    void sansRegularisationDansLeDelaiLeGestionnaireDecideDeNouveau() {
+        ProcessInstance pi = suspendu();
+        complete(tache("UserTask_DeciderReversement"), withVariables("suiteSuspension", "REGULARISATION", "anneeBilan", 1));
+        execute(jobQuery().activityId("BoundaryEvent_DelaiRegularisationEchu").singleResult());
+        assertThat(pi).isWaitingAt("UserTask_DeciderReversement");
     }
 
     @Test

@@ -20,10 +20,11 @@ public final class ProcessusFictifs {
     public static final String[] DELEGATES = {"verifierEligibiliteDelegate", "classerSansSuiteDelegate",
         "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
         "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate",
-        "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate", "rappelerBilanDelegate"};
+        "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate", "rappelerBilanDelegate",
+        "reprendreVersementsDelegate", "resilierConventionDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
         "validationPropositionListener", "signatureEtatListener", "ordonnancementListener", "validationOrdreVersementListener",
-        "examenBilanListener", "reversementListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
+        "examenBilanListener", "reversementListener", "reversementRecuListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
     public static final String[] EXECUTION_LISTENERS = {"filtreSeanceListener"};
 
     /** Which delegates ran, in order. */
@@ -33,7 +34,7 @@ public final class ProcessusFictifs {
 
     public ProcessusFictifs() {
         Mocks.reset();
-        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P30D", "P10D")));
+        Mocks.register("delais", new DelaisProcessus(new Delais("P15D", "P21D", "P60D", "P45D", "P1Y", "P30D", "P6M", "P30D", "P60D", "P10D")));
         for (String nom : DELEGATES) {
             Mocks.register(nom, (JavaDelegate) execution -> {
                 appels.add(nom);

@@ -58,7 +58,7 @@ public class AnonymiserDossiers {
     public Bilan anonymiser() {
         Instant maintenant = horloge.instant();
         int nonFinances = passe(NON_FINANCES, maintenant.minus(conservationNonFinances), true, conservationNonFinances, maintenant);
-        int soldes = passe(List.of(StatutDossier.SOLDE.name()), maintenant.minus(conservationSoldes), false, conservationSoldes, maintenant);
+        int soldes = passe(List.of(StatutDossier.SOLDE.name(), StatutDossier.SOLDE_APRES_REVERSEMENT.name(), StatutDossier.RESILIE.name()), maintenant.minus(conservationSoldes), false, conservationSoldes, maintenant);
         if (nonFinances + soldes > 0) {
             LOG.info("Données personnelles anonymisées : {} dossier(s) non financé(s), {} dossier(s) soldé(s)", nonFinances, soldes);
         }

@@ -240,6 +240,7 @@ public class ConsulterFicheDossier {
             case SIGNEE -> "signée par les deux parties";
             case CADUQUE -> "caduque";
             case SOLDEE -> "soldée";
+            case RESILIEE -> "résiliée (fin anticipée après une suspension)";
         };
     }
 }

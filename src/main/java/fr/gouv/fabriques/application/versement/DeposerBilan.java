@@ -42,9 +42,13 @@ public class DeposerBilan {
         if (commentaire == null || commentaire.strip().length() < 10 || commentaire.length() > 10000) {
             throw new ErreursValidation("commentaire", "résumez l'activité et le compte rendu financier de l'année (10 à 10 000 caractères)");
         }
-        dossier.exigerStatut("déposer un bilan annuel", StatutDossier.CONVENTIONNE);
+        dossier.exigerStatut("déposer un bilan annuel", StatutDossier.CONVENTIONNE, StatutDossier.VERSEMENTS_SUSPENDUS);
         bilans.parDossierEtAnnee(dossier.id(), annee).ifPresent(b -> {
-            if (b.decision() == null || b.decision() != DecisionBilan.CORRECTIONS) {
+            // A report sent back for corrections may come again; a rejected one too while payments are suspended (regularisation,
+            // which the process accepts only once the programme manager has granted it).
+            boolean nouvelleVersion = b.decision() == DecisionBilan.CORRECTIONS
+                    || b.decision() == DecisionBilan.REJETE && dossier.statut() == StatutDossier.VERSEMENTS_SUSPENDUS;
+            if (!nouvelleVersion) {
                 throw new ErreurMetier("annee", "Le bilan de l'année " + annee + " est déjà déposé"
                         + (b.decision() == null ? " et en cours d'examen." : " et examiné (" + b.decision() + ")."));
             }

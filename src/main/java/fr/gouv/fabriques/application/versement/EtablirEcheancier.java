@@ -34,7 +34,7 @@ public class EtablirEcheancier {
         this.plafonds = plafonds;
     }
 
-    /** @return the years to pay, in order */
+    /** @return the years still to pay, in order (all of them at first; after a suspension, those not issued) */
     @Transactional
     public List<Integer> etablir(long dossierId) {
         Dossier dossier = dossiers.exiger(dossierId);
@@ -48,7 +48,9 @@ public class EtablirEcheancier {
             int montant = plafonds.montantVerse(montants, annee, dossier.categorie());
             if (montant > 0) {
                 versements.planifier(dossierId, annee, montant);
-                annees.add(annee);
+                if (versements.parDossierEtAnnee(dossierId, annee).map(v -> !v.estEmis()).orElse(true)) {
+                    annees.add(annee);
+                }
             }
         }
         return annees;

@@ -47,7 +47,7 @@ public class ExaminerBilan {
         Instant maintenant = horloge.instant();
         String texteMotif = motif == null || motif.isBlank() ? null : motif.strip();
         bilans.decider(dossierId, annee, decision, texteMotif, instructeur, maintenant);
-        if (decision == DecisionBilan.REJETE) {
+        if (decision == DecisionBilan.REJETE && dossier.statut() == StatutDossier.CONVENTIONNE) {
             dossier.passerA(StatutDossier.VERSEMENTS_SUSPENDUS, maintenant);
             dossiers.mettreAJour(dossier);
         }

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.versement;
 
+import fr.gouv.fabriques.application.port.BilanRepository;
 import fr.gouv.fabriques.application.Delais;
 import fr.gouv.fabriques.application.port.ConventionRepository;
 import fr.gouv.fabriques.domain.Convention;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PreparerVersement {
 
     private final ConventionRepository conventions;
+    private final BilanRepository bilans;
     private final Delais delais;
 
-    public PreparerVersement(ConventionRepository conventions, Delais delais) {
+    public PreparerVersement(ConventionRepository conventions, BilanRepository bilans, Delais delais) {
         this.conventions = conventions;
+        this.bilans = bilans;
         this.delais = delais;
     }
 
@@ -33,7 +36,10 @@ public class PreparerVersement {
         for (int i = 1; i < annee; i++) {
             date = date.plus(periode);
         }
-        return new Echeance(annee, date.toInstant(), annee > 1, annee - 1);
+        // The previous year's report is awaited unless already approved (payments resumed after a regularisation).
+        boolean bilanRequis = annee > 1 && bilans.parDossierEtAnnee(dossierId, annee - 1)
+                .map(b -> b.decision() != fr.gouv.fabriques.domain.DecisionBilan.APPROUVE).orElse(true);
+        return new Echeance(annee, date.toInstant(), bilanRequis, annee - 1);
     }
 
     /** @param anneeBilanRequis the year whose report must be approved first (when {@code bilanRequis}) */

@@ -65,7 +65,13 @@ public class ContenusFormulaires {
             Map.entry(VersementProcess.TACHE_VALIDER_ORDRE, EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
                     PartieFiche.JOURNAL)),
             Map.entry(VersementProcess.TACHE_VALIDER_BILAN, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
-            Map.entry(DossierProcess.TACHE_DECIDER_REVERSEMENT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
+            Map.entry(DossierProcess.TACHE_DECIDER_REVERSEMENT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+            Map.entry(VersementProcess.TACHE_EXAMINER_REGULARISATION, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION,
+                    PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+            Map.entry(VersementProcess.TACHE_ENREGISTRER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                    PartieFiche.JOURNAL)),
+            Map.entry(VersementProcess.TACHE_VALIDER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                    PartieFiche.JOURNAL)));
 
     private final TaskService taches;
     private final RuntimeService runtime;
@@ -155,12 +161,14 @@ public class ContenusFormulaires {
             case InstructionProcess.TACHE_VALIDER_PROPOSITION -> contenus.put("syntheseInstruction", resumes.instruction().resumer(dossierId));
             case ConventionProcess.TACHE_SIGNER_ETAT -> contenus.put("documentsConvention", resumes.convention().decrire(dossierId));
             case DossierProcess.TACHE_DECIDER_REVERSEMENT -> contenus.put("suspension", resumes.suspension().resumer(dossierId));
-            case VersementProcess.TACHE_VALIDER_BILAN -> {
+            case VersementProcess.TACHE_VALIDER_BILAN, VersementProcess.TACHE_EXAMINER_REGULARISATION -> {
                 ConsulterBilan.BilanAExaminer b = resumes.bilan().consulter(dossierId, resumes.etape().anneeBilanAttendu(dossierId));
                 String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");
                 contenus.put("bilanDepose", "**Synthèse du porteur** : " + commentaire + "\n\n**Pièces du bilan** :\n\n"
                         + LiensPieces.markdown(numero, b.pieces()));
             }
+            case VersementProcess.TACHE_ENREGISTRER_REVERSEMENT_RECU, VersementProcess.TACHE_VALIDER_REVERSEMENT_RECU ->
+                    contenus.put("reversementOrdonne", resumes.suspension().reversementOrdonne(dossierId));
             case VersementProcess.TACHE_ORDONNANCER, VersementProcess.TACHE_VALIDER_ORDRE -> {
                 Versement v = resumes.etape().versement(dossierId);
                 contenus.put(VersementProcess.VAR_ANNEE, v.annee());

@@ -39,6 +39,10 @@ public class DelaisProcessus {
         return delais.correctionsBilan();
     }
 
+    public String getRegularisationBilan() {
+        return delais.regularisationBilan();
+    }
+
     public String getDepotBilan() {
         return delais.depotBilan();
     }

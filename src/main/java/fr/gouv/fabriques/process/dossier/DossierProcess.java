@@ -23,7 +23,8 @@ public final class DossierProcess {
     public static final String FIN_SANS_SUITE = "EndEvent_DossierClasseSansSuite";
     public static final String FIN_REFUSE = "EndEvent_DossierRefuse";
     public static final String FIN_CADUC = "EndEvent_DossierCaduc";
-    public static final String FIN_SUSPENDU = "EndEvent_VersementsSuspendus";
+    public static final String FIN_SOLDE_APRES_REVERSEMENT = "EndEvent_SoldeApresReversement";
+    public static final String FIN_RESILIE = "EndEvent_ConventionResiliee";
     public static final String FIN_SOLDE = "EndEvent_DossierSolde";
 
     /** Outcome of the instruction: INSTRUIT, IRRECEVABLE or SANS_SUITE. */

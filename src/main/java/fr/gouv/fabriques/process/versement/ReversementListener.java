@@ -1,17 +1,20 @@
 package fr.gouv.fabriques.process.versement;
 
 import fr.gouv.fabriques.application.versement.DeciderReversement;
-import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.Agents;
+import fr.gouv.fabriques.process.commun.DossierDuProcessus;
 import fr.gouv.fabriques.process.commun.ValeursFormulaire;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * UserTask_DeciderReversement (complete) → {@link DeciderReversement}; form
- * forms/decider-reversement.form, whose summary (why, paid, recovered) is read when it
- * opens (process/commun/ContenusFormulaires).
+ * UserTask_DeciderReversement (complete) → {@link DeciderReversement}: regularisation or
+ * recovery. Sets, from the use case's result, {@code suiteSuspension} (read by
+ * Gateway_SuiteSuspension), {@code montantReversementOrdonne} (Gateway_MontantReversement) and,
+ * for a regularisation, {@code anneeBilan} on the dossier's process, the year its
+ * ReceiveTask_AttendreRegularisation waits for. Form forms/decider-reversement.form, whose
+ * summary (why, paid, recovered) is read when it opens (process/commun/ContenusFormulaires).
  */
 @Component("reversementListener")
 class ReversementListener implements TaskListener {
@@ -27,10 +30,17 @@ class ReversementListener implements TaskListener {
     @Override
     public void notify(DelegateTask tache) {
         ValeursFormulaire f = new ValeursFormulaire(tache);
-        Integer montant = f.entierObligatoire("montantReversement", "montant à reverser en euros (0 si aucun)");
+        DeciderReversement.Suite suite = f.enumeration("suiteSuspension", DeciderReversement.Suite.class);
+        Integer montant = f.entier("montantReversement");
         String motif = f.texte("motifReversement");
         f.verifier();
-        deciderReversement.decider(dossierDuProcessus.id(tache), montant, motif, Agents.courant(tache));
+        int anneeARegulariser = deciderReversement.decider(dossierDuProcessus.id(tache), suite, montant, motif, Agents.courant(tache));
         f.retirerDuProcessus();
+        tache.getExecution().setVariable(DossierProcessVariables.SUITE_SUSPENSION, suite.name());
+        if (suite == DeciderReversement.Suite.REGULARISATION) {
+            tache.getExecution().setVariable(VersementProcess.VAR_ANNEE_BILAN, anneeARegulariser);
+        } else {
+            tache.getExecution().setVariable(DossierProcessVariables.MONTANT_REVERSEMENT, montant);
+        }
     }
 }

@@ -17,6 +17,9 @@ public final class VersementProcess {
     public static final String CALL_BILAN_PRECEDENT = "CallActivity_BilanPrecedent";
     public static final String TACHE_ORDONNANCER = "UserTask_OrdonnancerVersement";
     public static final String TACHE_VALIDER_ORDRE = "UserTask_ValiderOrdreVersement";
+    public static final String TACHE_ENREGISTRER_REVERSEMENT_RECU = "UserTask_EnregistrerReversementRecu";
+    public static final String TACHE_VALIDER_REVERSEMENT_RECU = "UserTask_ValiderReversementRecu";
+    public static final String TACHE_EXAMINER_REGULARISATION = "UserTask_ExaminerRegularisation";
     public static final String TACHE_EMETTRE = "ServiceTask_EmettreOrdreVersement";
     public static final String FIN_VERSEMENT = "EndEvent_VersementEmis";
 

@@ -25,26 +25,31 @@ class ContenusFormulairesTest {
 
     @Test
     void chaqueFormulaireMontreLesPartiesDeLaFicheDontSonRoleABesoin() {
-        Map<String, Set<PartieFiche>> attendu = new TreeMap<>(Map.of(
-                "UserTask_VerifierCompletude", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE),
+        Map<String, Set<PartieFiche>> attendu = new TreeMap<>(Map.ofEntries(
+                Map.entry("UserTask_VerifierCompletude", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE)),
                 // The referent reads the request (and its pieces) he gives an opinion on.
-                "UserTask_DonnerAvisTerritorial", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES),
+                Map.entry("UserTask_DonnerAvisTerritorial", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES)),
                 // The instructor: the request, the pieces, the referent's opinion once given, and the validator's rework comment
                 // with his own previous proposal.
-                "UserTask_InstruireDossier", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE,
-                        PartieFiche.AVIS_TERRITORIAL, PartieFiche.INSTRUCTION, PartieFiche.VALIDATION),
+                Map.entry("UserTask_InstruireDossier", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.COMPLETUDE,
+                        PartieFiche.AVIS_TERRITORIAL, PartieFiche.INSTRUCTION, PartieFiche.VALIDATION)),
                 // The validator: the request, the scores and the opinion.
-                "UserTask_ValiderProposition", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
-                        PartieFiche.INSTRUCTION, PartieFiche.VALIDATION),
-                "UserTask_DeciderDossier", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
-                        PartieFiche.INSTRUCTION, PartieFiche.VALIDATION, PartieFiche.COMITE),
-                "UserTask_SignerConventionEtat", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION),
-                "UserTask_OrdonnancerVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS),
+                Map.entry("UserTask_ValiderProposition", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
+                        PartieFiche.INSTRUCTION, PartieFiche.VALIDATION)),
+                Map.entry("UserTask_DeciderDossier", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.PIECES, PartieFiche.AVIS_TERRITORIAL,
+                        PartieFiche.INSTRUCTION, PartieFiche.VALIDATION, PartieFiche.COMITE)),
+                Map.entry("UserTask_SignerConventionEtat", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION)),
+                Map.entry("UserTask_OrdonnancerVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
                 // The second signature: the payments so far and the timeline (who ordered, who sent back and why).
-                "UserTask_ValiderOrdreVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
-                        PartieFiche.JOURNAL),
-                "UserTask_ValiderBilanAnnuel", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS),
-                "UserTask_DeciderReversement", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
+                Map.entry("UserTask_ValiderOrdreVersement", EnumSet.of(PartieFiche.COMITE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                        PartieFiche.JOURNAL)),
+                Map.entry("UserTask_ValiderBilanAnnuel", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)),
+                Map.entry("UserTask_DeciderReversement", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+                // Suspension: the regularised report, the recovery recorded then validated by the finance service.
+                Map.entry("UserTask_ExaminerRegularisation", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                        PartieFiche.JOURNAL)),
+                Map.entry("UserTask_EnregistrerReversementRecu", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+                Map.entry("UserTask_ValiderReversementRecu", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL))));
         assertThat(new TreeMap<>(ContenusFormulaires.PARTIES)).isEqualTo(attendu);
     }
 
