@@ -13,7 +13,7 @@ import fr.gouv.fabriques.process.commun.DecorationTachesPlugin;
 import fr.gouv.fabriques.process.commun.DelaisProcessus;
 import fr.gouv.fabriques.process.commun.ErreursFormulairePlugin;
 import fr.gouv.fabriques.process.commun.HorlogeMoteur;
-import fr.gouv.fabriques.process.commun.MessageRefusSansPrefixe;
+import fr.gouv.fabriques.process.commun.ErreursRestMoteur;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Engine-side beans: the shared clock, the deadlines the models read, the task-name decoration,
- * refused forms answered in French (400, without the engine's English prefix).
+ * the engine REST API's errors answered in French (refused forms: 400 without the engine's English prefix).
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessConfiguration {
@@ -65,13 +65,16 @@ class ProcessConfiguration {
         return new ErreursFormulairePlugin();
     }
 
-    /** On /engine-rest and on the webapps' copy of it (/camunda/api/engine): see the filter. */
+    /**
+     * On /engine-rest and on the webapps' copy of it (/camunda/api/engine): the engine's error answers in
+     * French, without internals (see the filter). Default order: after the engine's authentication filter.
+     */
     @Bean
-    FilterRegistrationBean<MessageRefusSansPrefixe> messageRefusSansPrefixe(
+    FilterRegistrationBean<ErreursRestMoteur> erreursRestMoteur(
             @Value("${spring.jersey.application-path:/engine-rest}") String cheminRest,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String cheminWebapps) {
-        FilterRegistrationBean<MessageRefusSansPrefixe> enregistrement = new FilterRegistrationBean<>(new MessageRefusSansPrefixe());
-        enregistrement.setName("fabriques-message-refus-sans-prefixe");
+        FilterRegistrationBean<ErreursRestMoteur> enregistrement = new FilterRegistrationBean<>(new ErreursRestMoteur(cheminRest, cheminWebapps));
+        enregistrement.setName("fabriques-erreurs-rest-moteur");
         enregistrement.addUrlPatterns(cheminRest.replaceAll("/+$", "") + "/*", cheminWebapps.replaceAll("/+$", "") + "/api/engine/*");
         return enregistrement;
     }

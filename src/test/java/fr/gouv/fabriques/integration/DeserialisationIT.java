@@ -14,15 +14,20 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Object variables are read back only for allowed classes (Spin/Jackson with the engine's type
  * validation): the application's own (the payment years, an ArrayList of Integer) still work; a
- * variable forged through /engine-rest with another class is never turned into that object.
+ * variable forged through /engine-rest with another class is never turned into that object (and the
+ * refusal names the class in the log only).
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DeserialisationIT {
 
     private static final String PROCESSUS = "Process_TestDeserialisation";
@@ -71,7 +76,7 @@ class DeserialisationIT {
     }
 
     @Test
-    void uneVariableObjetDUneClasseNonAutoriseeEstRefusee() {
+    void uneVariableObjetDUneClasseNonAutoriseeEstRefusee(CapturedOutput journal) {
         Http.Reponse pose = http.envoyer("PUT", "/engine-rest/process-instance/" + instance + "/variables/forgee",
                 Http.texte(Map.of("value", VALEUR, "type", "Object", "valueInfo",
                         Map.of("objectTypeName", CLASSE_INTERDITE, "serializationDataFormat", "application/json"))),
@@ -80,11 +85,11 @@ class DeserialisationIT {
             // Stored as text, never read as the object: neither by REST nor by the engine's Java API.
             Http.Reponse lu = http.get("/engine-rest/process-instance/" + instance + "/variables/forgee", Http.basic("admin"));
             assertThat(lu.statut()).as(lu.corps()).isGreaterThanOrEqualTo(400);
-            assertThat(lu.corps()).contains(CLASSE_INTERDITE);
+            refusEnFrancais(lu, journal);
             assertThatThrownBy(() -> runtime.getVariable(instance, "forgee")).hasMessageContaining(CLASSE_INTERDITE);
         } else {
             assertThat(pose.statut()).as(pose.corps()).isBetween(400, 499);
-            assertThat(pose.corps()).contains(CLASSE_INTERDITE);
+            refusEnFrancais(pose, journal);
             assertThat(runtime.getVariables(instance)).doesNotContainKey("forgee");
         }
         // The same value, forged from Java (a delegate, a script), is refused as well when read.
@@ -98,13 +103,22 @@ class DeserialisationIT {
     }
 
     @Test
-    void uneVariableSerialiseeEnJavaEstRefuseeParLeRest() {
+    void uneVariableSerialiseeEnJavaEstRefuseeParLeRest(CapturedOutput journal) {
         Http.Reponse pose = http.envoyer("PUT", "/engine-rest/process-instance/" + instance + "/variables/forgee",
                 Http.texte(Map.of("value", "rO0ABXNyABFqYXZhLmxhbmcuSW50ZWdlcg==", "type", "Object", "valueInfo",
                         Map.of("objectTypeName", "java.lang.Integer", "serializationDataFormat", "application/x-java-serialized-object"))),
                 "application/json", Http.basic("admin"));
         assertThat(pose.statut()).as(pose.corps()).isBetween(400, 599);
-        assertThat(pose.corps()).contains("Java serialization");
+        // The engine's reason is in the log, not in the answer (ErreursRestMoteur).
+        assertThat(pose.corps()).doesNotContain("Java serialization");
+        assertThat(journal.getOut()).contains("Java serialization");
         assertThat(runtime.getVariables(instance)).doesNotContainKey("forgee");
+    }
+
+    /** The engine's reason — the forbidden class — is in the log; the answer is French and names no class (ErreursRestMoteur). */
+    private static void refusEnFrancais(Http.Reponse r, CapturedOutput journal) {
+        assertThat(r.corps()).doesNotContain(CLASSE_INTERDITE).doesNotContain("Exception");
+        assertThat(r.json().get("message").asText()).matches("(?s).*(Requête refusée|Une erreur inattendue).*");
+        assertThat(journal.getOut()).contains(CLASSE_INTERDITE);
     }
 }
