@@ -1,5 +1,6 @@
 // Un SIRET neuf et valide (14 chiffres, clé de Luhn ; jamais celui de La Poste, qui suit une autre
-// règle) : chaque dépôt d'un parcours est une structure différente (une seule candidature ouverte par SIRET).
+// règle) : chaque dépôt d'un parcours est une structure différente — SIREN compris, ses 9 premiers chiffres étant
+// tirés au hasard (une seule Fabrique par entreprise : README, « Le programme en bref »).
 export function siretAleatoire() {
   for (;;) {
     let d = '';

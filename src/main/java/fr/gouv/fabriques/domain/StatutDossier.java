@@ -74,9 +74,20 @@ public enum StatutDossier {
         return suivants().contains(cible);
     }
 
-    /** A final status: the dossier is over, its SIRET may apply again. */
+    /** A final status: the dossier is over. Whether its company may apply again: {@link UneFabriqueParStructure}. */
     public boolean estFinal() {
         return suivants().isEmpty();
+    }
+
+    /**
+     * Funded by the programme: chosen by the committee, its convention being signed, signed, paid or
+     * settled. A refused, inadmissible, dropped or lapsed (caduc) dossier never was.
+     */
+    public boolean estFinance() {
+        return switch (this) {
+            case LAUREAT, CONVENTION_SIGNEE_PORTEUR, CONVENTIONNE, VERSEMENTS_SUSPENDUS, SOLDE -> true;
+            default -> false;
+        };
     }
 
     String suivantsLisibles() {

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcDossierRepository implements DossierRepository {
@@ -124,6 +125,24 @@ class JdbcDossierRepository implements DossierRepository {
     public boolean existeDossierOuvertPourSiret(String siret) {
         List<String> statuts = jdbc.sql("select statut from dossier where siret = ?").param(siret).query(String.class).list();
         return statuts.stream().map(StatutDossier::valueOf).anyMatch(s -> !s.estFinal());
+    }
+
+    /** Keeps this lock's keys apart from the other advisory locks of the application ({@link VerrouDemarrageConsultatif}). */
+    private static final int ESPACE_SIREN = 0x46445352; // "FDSR"
+
+    @Override
+    public void verrouillerSiren(String siren) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Le verrou du SIREN " + siren + " se prend dans une transaction");
+        }
+        // Nine digits always fit in an int: one key per SIREN, no hash collision.
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param(ESPACE_SIREN).param(Integer.parseInt(siren)).query().singleRow();
+    }
+
+    @Override
+    public List<StatutDossier> statutsDuSiren(String siren) {
+        return jdbc.sql("select statut from dossier where substr(siret, 1, 9) = ?").param(siren).query(String.class).list()
+                .stream().map(StatutDossier::valueOf).toList();
     }
 
     @Override

@@ -76,7 +76,10 @@ class DossierController {
 
     @Operation(summary = "Déposer un dossier",
             description = "Le corps : la structure (raison sociale, SIRET, forme juridique, adresse), le contact, le projet, la catégorie, l'appel et les montants demandés par année (exemple : src/test/resources/exemples/depot.json). Réponse 201 avec le numéro et le jeton d'accès, montré une seule fois. "
-                    + "422 liste chaque champ invalide ; 409 si un dossier est déjà ouvert pour ce SIRET. "
+                    + "422 liste chaque champ invalide ; 409 (champ structure.siret) si un dossier est déjà ouvert pour ce SIRET, ou si un "
+                    + "autre dossier de la même entreprise (SIREN, les 9 premiers chiffres du SIRET) est en cours ou a déjà été retenu ou "
+                    + "financé par le programme : une seule Fabrique par structure, sauf dérogation accordée par un gestionnaire "
+                    + "(POST /api/agents/derogations-siren). "
                     + "Un en-tête Idempotency-Key rejoué renvoie la première réponse.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> deposer(@RequestBody String corps,

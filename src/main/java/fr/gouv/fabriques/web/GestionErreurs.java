@@ -4,6 +4,7 @@ import fr.gouv.fabriques.application.convention.DocumentConventionIntrouvable;
 import fr.gouv.fabriques.application.depot.CleIdempotenceReutilisee;
 import fr.gouv.fabriques.application.fiche.AccesFicheRefuse;
 import fr.gouv.fabriques.application.depot.DossierDejaOuvert;
+import fr.gouv.fabriques.application.depot.StructureDejaCandidate;
 import fr.gouv.fabriques.application.piece.PieceIntrouvable;
 import fr.gouv.fabriques.application.piece.PiecesTropVolumineuses;
 import fr.gouv.fabriques.application.piece.TelechargerPiece;
@@ -108,6 +109,16 @@ class GestionErreurs {
     ResponseEntity<ProblemDetail> dejaOuvert(DossierDejaOuvert e) {
         return Problemes.reponse(HttpStatus.CONFLICT, "Candidature déjà ouverte", e.getMessage(),
                 List.of(new Violation("structure.siret", e.getMessage())));
+    }
+
+    @ExceptionHandler(StructureDejaCandidate.class)
+    ResponseEntity<ProblemDetail> structureDejaCandidate(StructureDejaCandidate e) {
+        String champ = switch (e.obstacle()) {
+            case DOSSIER_EN_COURS -> "un autre dossier de la même entreprise (SIREN " + e.siren() + ") est en cours";
+            case DEJA_FINANCEE -> "une Fabrique de la même entreprise (SIREN " + e.siren() + ") a déjà été retenue ou financée";
+        };
+        return Problemes.reponse(HttpStatus.CONFLICT, "Une seule Fabrique par structure", e.getMessage(),
+                List.of(new Violation("structure.siret", champ + " : une seule Fabrique par structure, sauf dérogation d'un gestionnaire")));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -3,17 +3,39 @@ package fr.gouv.fabriques.integration;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Valid deposits of the API contract (OpenAPI, README), each with its own valid SIRET so that tests never collide. */
+/** Valid deposits of the API contract (OpenAPI, README), each for its own company (SIREN) so that tests never collide. */
 final class Depots {
 
-    private static final AtomicInteger COMPTEUR = new AtomicInteger((int) (System.nanoTime() % 100_000));
+    private static final AtomicInteger COMPTEUR = new AtomicInteger();
+    private static final int DEBUT = (int) Math.floorMod(System.nanoTime(), 89_000_000L);
 
     private Depots() {
     }
 
-    /** A fresh valid SIRET: 13 varying digits and a Luhn check digit. */
+    /**
+     * A fresh valid SIREN (8 varying digits and a Luhn check digit), a different company at each call:
+     * « une Fabrique par structure » is judged on the SIREN. Between 100000000 and 989999999, so never
+     * La Poste's 356000000 (another checksum rule) nor one of {@link GrandeVague#siret(long)} (leading 0).
+     */
+    static String siren() {
+        int n;
+        do {
+            n = 10_000_000 + Math.floorMod(DEBUT + COMPTEUR.incrementAndGet(), 89_000_000);
+        } while (n == 35_600_000);
+        return avecCle(String.valueOf(n));
+    }
+
+    /** A fresh valid SIRET: the head office of a fresh company ({@link #siren()}). */
     static String siret() {
-        String base = String.format("7328%09d", COMPTEUR.incrementAndGet());
+        return siret(siren(), 1);
+    }
+
+    /** The valid SIRET of an establishment of the company: SIREN, 4 digits of the establishment, Luhn check digit. */
+    static String siret(String siren, int etablissement) {
+        return avecCle(siren + String.format("%04d", etablissement));
+    }
+
+    private static String avecCle(String base) {
         for (int c = 0; c <= 9; c++) {
             String candidat = base + c;
             if (luhn(candidat)) {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A wave of hundreds of instructed dossiers, fast: one dossier goes through deposit and
- * instruction the normal way, then the database clones it (distinct numbers, SIRETs and
+ * instruction the normal way, then the database clones it (distinct numbers, companies (SIREN) and
  * scores) and each clone's lifecycle process is started where an instructed dossier
  * waits for its committee. What the committee does next goes through the same doors as
  * for any wave. For {@link GrandeVagueIT} and the benchmark {@link MesureComite}.
@@ -26,14 +26,22 @@ final class GrandeVague {
         this.jdbc = jdbc;
     }
 
-    /** A valid SIRET (Luhn) from 13 digits of a number. */
+    /**
+     * A valid SIRET from a number: the head office of a company whose SIREN (Luhn) is made of the number's
+     * last 7 digits after a 0 — distinct for up to ten million consecutive numbers, and never one of
+     * {@link Depots#siren()} (no leading 0): « une Fabrique par structure » is judged on the SIREN.
+     */
     static String siret(long n) {
-        String base = String.format("%013d", Math.abs(n) % 10_000_000_000_000L);
+        String siren = avecCle(String.format("0%07d", Math.floorMod(n, 10_000_000L)));
+        return avecCle(siren + "0001");
+    }
+
+    private static String avecCle(String base) {
         for (int cle = 0; cle < 10; cle++) {
             String candidat = base + cle;
             int somme = 0;
-            for (int i = 0; i < 14; i++) {
-                int chiffre = candidat.charAt(13 - i) - '0';
+            for (int i = 0; i < candidat.length(); i++) {
+                int chiffre = candidat.charAt(candidat.length() - 1 - i) - '0';
                 if (i % 2 == 1) {
                     chiffre *= 2;
                     if (chiffre > 9) {

@@ -2,6 +2,7 @@ package fr.gouv.fabriques.application.depot;
 
 import fr.gouv.fabriques.application.Jetons;
 import fr.gouv.fabriques.application.port.DepotIdempotentRepository;
+import fr.gouv.fabriques.application.port.DerogationSirenRepository;
 import fr.gouv.fabriques.application.port.DossierRepository;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.NumeroteurDossier;
@@ -12,6 +13,7 @@ import fr.gouv.fabriques.domain.Adresse;
 import fr.gouv.fabriques.domain.Appel;
 import fr.gouv.fabriques.domain.Categorie;
 import fr.gouv.fabriques.domain.Contact;
+import fr.gouv.fabriques.domain.DerogationSiren;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.ErreursValidation;
 import fr.gouv.fabriques.domain.FormeJuridique;
@@ -19,10 +21,12 @@ import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.domain.Projet;
 import fr.gouv.fabriques.domain.Siret;
 import fr.gouv.fabriques.domain.Structure;
+import fr.gouv.fabriques.domain.UneFabriqueParStructure;
 import fr.gouv.fabriques.domain.Vague;
 import fr.gouv.fabriques.domain.Violation;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -36,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeposerDossier {
 
+    private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Vague.FUSEAU);
+
     private final ValidateurDepot validateur;
     private final DossierRepository dossiers;
     private final VagueRepository vagues;
@@ -43,11 +49,12 @@ public class DeposerDossier {
     private final Journal journal;
     private final ProcessusDossier processus;
     private final DepotIdempotentRepository idempotence;
+    private final DerogationSirenRepository derogations;
     private final Clock horloge;
 
     public DeposerDossier(ValidateurDepot validateur, DossierRepository dossiers, VagueRepository vagues,
             NumeroteurDossier numeroteur, Journal journal, ProcessusDossier processus,
-            DepotIdempotentRepository idempotence, Clock horloge) {
+            DepotIdempotentRepository idempotence, DerogationSirenRepository derogations, Clock horloge) {
         this.validateur = validateur;
         this.dossiers = dossiers;
         this.vagues = vagues;
@@ -55,6 +62,7 @@ public class DeposerDossier {
         this.journal = journal;
         this.processus = processus;
         this.idempotence = idempotence;
+        this.derogations = derogations;
         this.horloge = horloge;
     }
 
@@ -78,17 +86,45 @@ public class DeposerDossier {
         Appel appel = Appel.valueOf(demande.appel());
         Vague vague = vagueDuDepot(demande, appel, maintenant);
         String siret = demande.structure().siret();
-        if (dossiers.existeDossierOuvertPourSiret(siret)) {
-            throw new DossierDejaOuvert(siret);
-        }
+        Optional<DerogationSiren> derogation = verifierUneFabriqueParStructure(new Siret(siret));
         String jeton = Jetons.nouveau();
         Dossier dossier = dossiers.ajouter(nouveauDossier(demande, appel, vague, maintenant), Jetons.empreinte(jeton));
         journal.noter(dossier.id(), TypeEvenement.DEPOT, "Dossier " + dossier.numero() + " déposé dans la vague " + vague.code(),
                 true, "porteur", maintenant);
+        derogation.ifPresent(d -> admettreParDerogation(dossier, d, maintenant));
         processus.demarrer(dossier);
         ResultatDepot resultat = new ResultatDepot(dossier.numero(), jeton, dossier.statut().name(), vague.code(), false);
         cleIdempotence.ifPresent(cle -> idempotence.enregistrer(cle, empreinte, dossier.id(), resultat, maintenant));
         return resultat;
+    }
+
+    /**
+     * « Une Fabrique par structure » (README « Le programme en bref »): the same SIRET may not have two open
+     * dossiers, whatever happens; another establishment of the same company (SIREN) may not apply while a
+     * dossier of that SIREN is open or once one was funded, unless a programme manager granted an
+     * exception, which this deposit will use. Under the SIREN's lock: a concurrent deposit of the same
+     * company waits for this transaction, then sees its dossier.
+     */
+    private Optional<DerogationSiren> verifierUneFabriqueParStructure(Siret siret) {
+        dossiers.verrouillerSiren(siret.siren());
+        if (dossiers.existeDossierOuvertPourSiret(siret.valeur())) {
+            throw new DossierDejaOuvert(siret.valeur());
+        }
+        Optional<UneFabriqueParStructure.Obstacle> obstacle = UneFabriqueParStructure.obstacle(dossiers.statutsDuSiren(siret.siren()));
+        if (obstacle.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(derogations.disponiblePour(siret.siren())
+                .orElseThrow(() -> new StructureDejaCandidate(siret.siren(), obstacle.get())));
+    }
+
+    private void admettreParDerogation(Dossier dossier, DerogationSiren d, Instant maintenant) {
+        derogations.utiliser(d.id(), dossier.id(), maintenant);
+        // Agents only: the reason is the programme team's; the full text stays on the exception (GET /api/agents/derogations-siren).
+        journal.noter(dossier.id(), TypeEvenement.DEPOT_PAR_DEROGATION, "Dépôt admis par la dérogation n° " + d.id()
+                + " à la règle « une Fabrique par structure » (SIREN " + d.siren() + "), accordée par " + d.accordeePar() + " le "
+                + JOUR.format(d.accordeeLe()) + " ; motif : " + d.motif(),
+                false, d.accordeePar(), maintenant);
     }
 
     private Vague vagueDuDepot(DemandeDepot demande, Appel appel, Instant maintenant) {

@@ -21,6 +21,16 @@ public interface DossierRepository {
 
     boolean existeDossierOuvertPourSiret(String siret);
 
+    /**
+     * Serialises the deposits of one company (SIREN) until the end of the caller's transaction, so
+     * that two deposits of the same SIREN at the same instant cannot both pass the
+     * « une Fabrique par structure » check: the second waits, then sees the first one's dossier.
+     */
+    void verrouillerSiren(String siren);
+
+    /** The statuses of every dossier ever deposited for a SIRET of this SIREN. */
+    java.util.List<fr.gouv.fabriques.domain.StatutDossier> statutsDuSiren(String siren);
+
     /** The dossiers of a wave in one of the given statuses. */
     java.util.List<Dossier> parVagueEtStatuts(String vague, java.util.Set<fr.gouv.fabriques.domain.StatutDossier> statuts);
 

@@ -36,5 +36,7 @@ public enum TypeEvenement {
     CONVENTION_RESILIEE,
     CONVENTION_SOLDEE,
     PIECES_DEPOSEES,
-    DONNEES_ANONYMISEES
+    DONNEES_ANONYMISEES,
+    /** Deposit admitted despite « une Fabrique par structure », by a programme manager's recorded exception (agents only). */
+    DEPOT_PAR_DEROGATION
 }
