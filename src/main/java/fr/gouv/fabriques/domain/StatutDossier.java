@@ -80,12 +80,12 @@ public enum StatutDossier {
     }
 
     /**
-     * Funded by the programme: chosen by the committee, its convention being signed, signed, paid or
-     * settled. A refused, inadmissible, dropped or lapsed (caduc) dossier never was.
+     * Funded by the programme: chosen by the committee, its convention being signed, signed, paid,
+     * settled, or ended early after a suspension (paid at least in part). A refused, inadmissible, dropped or lapsed (caduc) dossier never was.
      */
     public boolean estFinance() {
         return switch (this) {
-            case LAUREAT, CONVENTION_SIGNEE_PORTEUR, CONVENTIONNE, VERSEMENTS_SUSPENDUS, SOLDE -> true;
+            case LAUREAT, CONVENTION_SIGNEE_PORTEUR, CONVENTIONNE, VERSEMENTS_SUSPENDUS, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE -> true;
             default -> false;
         };
     }

@@ -6,6 +6,7 @@ import fr.gouv.fabriques.domain.EtatVague;
 import fr.gouv.fabriques.domain.Vague;
 import java.sql.Date;
 import fr.gouv.fabriques.domain.PublicationVague;
+import fr.gouv.fabriques.domain.ReportDateLimite;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -100,6 +101,46 @@ class JdbcVagueRepository implements VagueRepository {
                 rs.getInt("ajournes"), rs.getInt("reportes"), rs.getLong("engagement"), rs.getString("refus")))
                 .list().forEach(p -> parVague.put(p.vague(), p));
         return parVague;
+    }
+
+    @Override
+    public Optional<Vague> verrouiller(String code) {
+        return jdbc.sql("select * from vague where code = ? for update").param(code).query(this::lire).optional();
+    }
+
+    @Override
+    public void changerDates(String code, Instant dateLimite, java.time.LocalDate dateComite) {
+        jdbc.sql("update vague set date_limite = ?, date_comite = ? where code = ?").param(Timestamp.from(dateLimite))
+                .param(dateComite == null ? null : Date.valueOf(dateComite)).param(code).update();
+    }
+
+    @Override
+    public void enregistrerReport(ReportDateLimite r) {
+        jdbc.sql("""
+                insert into report_date_limite_vague (vague, ancienne_date_limite, nouvelle_date_limite, ancienne_date_comite,
+                    nouvelle_date_comite, motif, decide_par, le)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .param(r.vague()).param(Timestamp.from(r.ancienneDateLimite())).param(Timestamp.from(r.nouvelleDateLimite()))
+                .param(r.ancienneDateComite() == null ? null : Date.valueOf(r.ancienneDateComite()))
+                .param(r.nouvelleDateComite() == null ? null : Date.valueOf(r.nouvelleDateComite()))
+                .param(r.motif()).param(r.decidePar()).param(Timestamp.from(r.le()))
+                .update();
+    }
+
+    @Override
+    public Map<String, List<ReportDateLimite>> reports() {
+        Map<String, List<ReportDateLimite>> parVague = new HashMap<>();
+        jdbc.sql("select * from report_date_limite_vague order by le, id").query((rs, i) -> new ReportDateLimite(rs.getString("vague"),
+                rs.getTimestamp("ancienne_date_limite").toInstant(), rs.getTimestamp("nouvelle_date_limite").toInstant(),
+                jour(rs.getDate("ancienne_date_comite")), jour(rs.getDate("nouvelle_date_comite")), rs.getString("motif"),
+                rs.getString("decide_par"), rs.getTimestamp("le").toInstant()))
+                .list().forEach(r -> parVague.computeIfAbsent(r.vague(), c -> new java.util.ArrayList<>()).add(r));
+        return parVague;
+    }
+
+    private static java.time.LocalDate jour(Date d) {
+        return d == null ? null : d.toLocalDate();
     }
 
     private Vague lire(ResultSet rs, int ligne) throws SQLException {

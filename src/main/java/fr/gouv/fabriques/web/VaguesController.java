@@ -10,6 +10,8 @@ import fr.gouv.fabriques.application.port.ClassementVague;
 import fr.gouv.fabriques.application.vague.ConsulterVagues;
 import fr.gouv.fabriques.application.vague.CreerVague;
 import fr.gouv.fabriques.application.vague.DemanderClotureVague;
+import fr.gouv.fabriques.application.vague.ReporterDateLimite;
+import fr.gouv.fabriques.domain.ReportDateLimite;
 import fr.gouv.fabriques.domain.ErreursValidation;
 import fr.gouv.fabriques.domain.Vague;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Waves, for programme managers (create, close) and the committee (the session's list, bulk decisions). */
+/** Waves, for programme managers (create, move the deadline later, close) and the committee (the session's list, bulk decisions). */
 @RestController
 @RequestMapping(path = "/api/agents/vagues", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "Vagues et comité", description = "Vagues des deux appels, séance et décisions du comité de sélection")
@@ -45,9 +47,11 @@ class VaguesController {
     private final DemanderClotureVague demanderCloture;
     private final DecrireSeance decrireSeance;
     private final DeciderEnBloc deciderEnBloc;
+    private final ReporterDateLimite reporterDateLimite;
 
     VaguesController(ConsulterVagues consulterVagues, CreerVague creerVague, DemanderClotureVague demanderCloture,
-            DecrireSeance decrireSeance, DeciderEnBloc deciderEnBloc) {
+            DecrireSeance decrireSeance, DeciderEnBloc deciderEnBloc, ReporterDateLimite reporterDateLimite) {
+        this.reporterDateLimite = reporterDateLimite;
         this.consulterVagues = consulterVagues;
         this.creerVague = creerVague;
         this.demanderCloture = demanderCloture;
@@ -64,15 +68,26 @@ class VaguesController {
         }
     }
 
-    record VagueVue(String code, String appel, Instant dateLimite, String dateLimiteParis, LocalDate dateComite, String etat,
-            PublicationVue publication) {
+    @Schema(description = "Report de la date limite de dépôt par un gestionnaire")
+    record ReportVue(Instant le, String decidePar, Instant ancienneDateLimite, Instant nouvelleDateLimite, LocalDate ancienneDateComite,
+            LocalDate nouvelleDateComite, String motif) {
+        static ReportVue de(ReportDateLimite r) {
+            return new ReportVue(r.le(), r.decidePar(), r.ancienneDateLimite(), r.nouvelleDateLimite(), r.ancienneDateComite(),
+                    r.nouvelleDateComite(), r.motif());
+        }
+    }
+
+    record VagueVue(String code, String appel, Instant dateLimite, String dateLimiteParis,
+            @Schema(description = "Date de la séance du comité : échéance des tâches « Préparer la séance » et « Décider du dossier »")
+            LocalDate dateComite, String etat, PublicationVue publication,
+            @Schema(description = "Reports de la date limite, du plus ancien au plus récent") List<ReportVue> reports) {
         static VagueVue de(Vague v) {
-            return de(v, null);
+            return de(v, null, List.of());
         }
 
-        static VagueVue de(Vague v, PublicationVague p) {
+        static VagueVue de(Vague v, PublicationVague p, List<ReportDateLimite> reports) {
             return new VagueVue(v.code(), v.appel().name(), v.dateLimite(), v.dateLimiteLisible(), v.dateComite(), v.etat().name(),
-                    PublicationVue.de(p));
+                    PublicationVue.de(p), reports.stream().map(ReportVue::de).toList());
         }
     }
 
@@ -81,7 +96,9 @@ class VaguesController {
     @GroupesAutorises({"gestionnaires", "comite-selection", "instructeurs", "analystes", "camunda-admin"})
     List<VagueVue> lister() {
         Map<String, PublicationVague> publications = consulterVagues.publications();
-        return consulterVagues.toutes().stream().map(v -> VagueVue.de(v, publications.get(v.code()))).toList();
+        Map<String, List<ReportDateLimite>> reports = consulterVagues.reports();
+        return consulterVagues.toutes().stream().map(v -> VagueVue.de(v, publications.get(v.code()), reports.getOrDefault(v.code(), List.of())))
+                .toList();
     }
 
     record NouvelleVague(String code, String appel, String dateLimite, String dateComite) {
@@ -92,21 +109,27 @@ class VaguesController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @GroupesAutorises({"gestionnaires"})
     ResponseEntity<VagueVue> creer(@RequestBody NouvelleVague corps) {
-        Instant limite = null;
-        LocalDate comite = null;
-        try {
-            limite = corps.dateLimite() == null ? null : OffsetDateTime.parse(corps.dateLimite()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ErreursValidation("dateLimite", "date-heure ISO-8601 avec décalage attendue, ex. 2027-03-30T23:59:59+02:00 ; reçu : « "
-                    + corps.dateLimite() + " »");
-        }
-        try {
-            comite = corps.dateComite() == null ? null : LocalDate.parse(corps.dateComite());
-        } catch (DateTimeParseException e) {
-            throw new ErreursValidation("dateComite", "date ISO-8601 attendue, ex. 2027-05-12 ; reçu : « " + corps.dateComite() + " »");
-        }
+        Instant limite = dateLimite(corps.dateLimite());
+        LocalDate comite = dateComite(corps.dateComite());
         Vague v = creerVague.creer(corps.code(), corps.appel(), limite, comite);
         return ResponseEntity.created(URI.create("/api/agents/vagues/" + v.code())).body(VagueVue.de(v));
+    }
+
+    private static Instant dateLimite(String texte) {
+        try {
+            return texte == null ? null : OffsetDateTime.parse(texte).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ErreursValidation("dateLimite", "date-heure ISO-8601 avec décalage attendue, ex. 2027-03-30T23:59:59+02:00 ; reçu : « "
+                    + texte + " »");
+        }
+    }
+
+    private static LocalDate dateComite(String texte) {
+        try {
+            return texte == null ? null : LocalDate.parse(texte);
+        } catch (DateTimeParseException e) {
+            throw new ErreursValidation("dateComite", "date ISO-8601 attendue, ex. 2027-05-12 ; reçu : « " + texte + " »");
+        }
     }
 
     @Operation(summary = "Clôturer une vague avant sa date limite", description = "Le comité de la vague se met en route.")
@@ -115,6 +138,28 @@ class VaguesController {
     Map<String, String> cloturer(@PathVariable String code) {
         demanderCloture.cloturer(code);
         return Map.of("code", code, "etat", "CLOSE");
+    }
+
+    record NouvelleDateLimite(@Schema(description = "Nouvelle date-heure limite, ISO-8601 avec décalage, après l'actuelle",
+            example = "2027-04-30T23:59:59+02:00") String dateLimite,
+            @Schema(description = "Nouvelle date de comité (facultative ; obligatoire si la nouvelle date limite l'atteint)",
+                    example = "2027-06-15") String dateComite,
+            @Schema(description = "Pourquoi la date limite recule (enregistré)", example = "Prolongation décidée après la réunion des préfets")
+            String motif) {
+    }
+
+    @Operation(summary = "Reporter la date limite de dépôt d'une vague ouverte",
+            description = "La date limite ne fait que reculer (pour clore plus tôt : POST …/cloture), reste dans le futur et ne dépasse pas "
+                    + "la fin du programme (fabriques.programme.fin). Le minuteur du comité de la vague est redaté, la vague mise à jour "
+                    + "et le report enregistré (qui, quand, motif : GET /api/agents/vagues, champ reports), dans une seule transaction. "
+                    + "422 : champ invalide (dateLimite, dateComite, motif) ; 409 : vague inconnue, non ouverte ou dont la date limite est passée.")
+    @PutMapping(path = "/{code}/date-limite", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @GroupesAutorises({"gestionnaires"})
+    VagueVue reporterDateLimite(@PathVariable String code, @RequestBody NouvelleDateLimite corps, @Parameter(hidden = true) Agent agent) {
+        Instant limite = dateLimite(corps.dateLimite());
+        LocalDate comite = dateComite(corps.dateComite());
+        Vague v = reporterDateLimite.reporter(code, limite, comite, corps.motif(), agent.id());
+        return VagueVue.de(v, null, consulterVagues.reports().getOrDefault(code, List.of()));
     }
 
     @Operation(summary = "Ordre du jour de la séance", description = "Dossiers instruits de la vague classés par score dans chaque catégorie, "

@@ -42,7 +42,7 @@ class StatutDossierTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StatutDossier.class, names = {"IRRECEVABLE", "CLASSE_SANS_SUITE", "REFUSE", "CADUC", "SOLDE"})
+    @EnumSource(value = StatutDossier.class, names = {"IRRECEVABLE", "CLASSE_SANS_SUITE", "REFUSE", "CADUC", "SOLDE", "SOLDE_APRES_REVERSEMENT", "RESILIE"})
     void unStatutFinalNeMeneNullePart(StatutDossier statut) {
         assertThat(statut.estFinal()).isTrue();
         for (StatutDossier cible : StatutDossier.values()) {

@@ -24,7 +24,8 @@ class UneFabriqueParStructureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StatutDossier.class, names = {"LAUREAT", "CONVENTION_SIGNEE_PORTEUR", "CONVENTIONNE", "VERSEMENTS_SUSPENDUS", "SOLDE"})
+    @EnumSource(value = StatutDossier.class, names = {"LAUREAT", "CONVENTION_SIGNEE_PORTEUR", "CONVENTIONNE", "VERSEMENTS_SUSPENDUS", "SOLDE",
+        "SOLDE_APRES_REVERSEMENT", "RESILIE"})
     void unDossierRetenuOuFinanceBloqueMemeSolde(StatutDossier statut) {
         assertThat(statut.estFinance()).isTrue();
         assertThat(UneFabriqueParStructure.obstacle(List.of(statut))).contains(Obstacle.DEJA_FINANCEE);

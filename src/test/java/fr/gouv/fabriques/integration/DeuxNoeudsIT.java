@@ -47,7 +47,9 @@ class DeuxNoeudsIT {
                 "--spring.datasource.password=" + ds.getPassword(), "--server.port=" + portNoeud, "--server.address=127.0.0.1",
                 "--spring.mail.host=", "--fabriques.notifications.serveur-local.port=0",
                 "--fabriques.notifications.serveur-local.repertoire=" + courriels, "--fabriques.notifications.intervalle=PT1S",
-                "--fabriques.notifications.delai-relance-initial=PT1S");
+                "--fabriques.notifications.delai-relance-initial=PT1S",
+                // The same programme as the shared node's (IntegrationTest): its waves run up to 2040.
+                "--fabriques.programme.fin=2040-12-31");
         // Its own working directory: an empty class-path entry would otherwise add the project's root (and its bpmn/ twice).
         return new ProcessBuilder(commande).directory(Files.createTempDirectory(nom).toFile()).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", nom + ".log").toAbsolutePath().toFile()).start();

@@ -30,7 +30,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "fabriques.notifications.envoi-automatique=false",
             // Lower than the defaults, so that the tests that exhaust a limit stay short (counters reset before each test).
             "fabriques.limites.depots.capacite=200",
-            "fabriques.limites.envois.capacite=600"
+            "fabriques.limites.envois.capacite=600",
+            // The programme ends after every wave the tests open (their codes run up to 2039, CalendrierProgrammeIT uses 2040):
+            // CalendrierProgrammeIT checks that no wave opens on its own after it.
+            "fabriques.programme.fin=2040-12-31"
         })
 public @interface IntegrationTest {
 }

@@ -55,6 +55,8 @@ class ComiteVagueProcessTest {
         execute(job());
         assertThat(pi).hasPassed("ServiceTask_CloturerVague").isWaitingAt("UserTask_PreparerSeance");
         assertThat(task()).hasCandidateGroup("gestionnaires").hasName("Préparer la séance — vague FDT-2030-03");
+        // Due when the committee sits (its date, read by the echeancesComite bean).
+        Assertions.assertThat(task().getDueDate()).isEqualTo(ProcessusFictifs.SEANCE);
         Assertions.assertThat(fictifs.appels).containsExactly("cloturerVagueDelegate");
     }
 
@@ -95,6 +97,7 @@ class ComiteVagueProcessTest {
         List<Task> decisions = decisions();
         Assertions.assertThat(decisions).hasSize(3);
         decisions.forEach(t -> assertThat(t).hasCandidateGroup("comite-selection"));
+        decisions.forEach(t -> Assertions.assertThat(t.getDueDate()).isEqualTo(ProcessusFictifs.FIN_SEANCE));
         Assertions.assertThat(decisions.stream().map(t -> taskService().getVariableLocal(t.getId(), "numero")))
                 .containsExactlyInAnyOrder("FDT-2030-0001", "FDT-2030-0002", "FDT-2030-0003");
         Assertions.assertThat(fictifs.appels).contains("filtreSeanceListener:take", "decisionDossierListener:create");

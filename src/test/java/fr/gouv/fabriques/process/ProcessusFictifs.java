@@ -59,6 +59,8 @@ public final class ProcessusFictifs {
         Mocks.register("calendrierBilans", calendrier);
         // The committee's agenda: the numbers the decision tasks are created for.
         Mocks.register("ordreDuJourComite", new OrdreDuJour());
+        // The committee's due dates: its fixed committee date (the real bean reads it from the wave).
+        Mocks.register("echeancesComite", new EcheancesComite());
         // Defaults: the happy path.
         quand("verifierEligibiliteDelegate", e -> e.setVariable("eligible", true));
         quand("classerSansSuiteDelegate", e -> e.setVariable("issueInstruction", "SANS_SUITE"));
@@ -102,6 +104,20 @@ public final class ProcessusFictifs {
         public java.time.Instant limiteBilan(int annee) {
             return CalendrierConvention.limiteBilan(CalendrierConvention.finAnnee(signature, java.time.Period.ofYears(1), annee),
                     java.time.Period.ofMonths(6));
+        }
+    }
+
+    /** The committee date of every fake wave: 10 May 2030, 9:00 (session) and 23:59:59 (decisions), Paris time. */
+    public static final java.util.Date SEANCE = java.util.Date.from(java.time.Instant.parse("2030-05-10T07:00:00Z"));
+    public static final java.util.Date FIN_SEANCE = java.util.Date.from(java.time.Instant.parse("2030-05-10T21:59:59Z"));
+
+    public static class EcheancesComite {
+        public java.util.Date seance(String vague) {
+            return SEANCE;
+        }
+
+        public java.util.Date decisions(String vague) {
+            return FIN_SEANCE;
         }
     }
 

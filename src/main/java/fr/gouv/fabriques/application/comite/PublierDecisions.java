@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * of a wave. In one transaction, holding the programme's row lock: quotas and
  * envelope are checked (and enforced by the database), each dossier takes its new
  * status, its timeline says why, and its process is told. Adjourned and undecided
- * dossiers go to the next wave.
+ * dossiers go to the next wave — and stay in this one when the programme ends before any
+ * ({@link VagueSuivante}).
  */
 @Service
 public class PublierDecisions {
@@ -133,7 +134,7 @@ public class PublierDecisions {
         programmes.enregistrer(apres);
 
         Instant maintenant = horloge.instant();
-        Vague suivante = null;
+        Suivante suivante = new Suivante(vague);
         int refuses = 0;
         int ajournes = 0;
         Set<Long> decides = new HashSet<>();
@@ -143,6 +144,7 @@ public class PublierDecisions {
             Dossier dossier = dossiers.exiger(d.dossierId());
             decides.add(dossier.id());
             numeros.put(dossier.id(), dossier.numero());
+            String versVague = null;
             switch (d.decision()) {
                 case LAUREAT -> dossier.passerA(StatutDossier.LAUREAT, maintenant);
                 case REFUSE -> {
@@ -150,26 +152,38 @@ public class PublierDecisions {
                     refuses++;
                 }
                 case AJOURNE -> {
-                    suivante = suivante != null ? suivante : vagueSuivante.de(vague);
                     dossier.passerA(StatutDossier.AJOURNE, maintenant);
-                    dossier.rattacherA(suivante.code(), maintenant);
+                    // After the programme's end there is no next wave: the dossier stays adjourned in this one.
+                    versVague = suivante.code();
+                    if (versVague != null) {
+                        dossier.rattacherA(versVague, maintenant);
+                    }
                     ajournes++;
                 }
             }
             dossiers.mettreAJour(dossier);
-            journal.noter(dossier.id(), TypeEvenement.DECISION_COMITE, libelle(d, suivante), true, d.decidePar(), maintenant);
+            if (versVague != null) {
+                processus.vagueChangee(dossier.numero(), versVague);
+            }
+            journal.noter(dossier.id(), TypeEvenement.DECISION_COMITE, libelle(d, versVague, code), true, d.decidePar(), maintenant);
         }
         decisions.publier(code, gestionnaire, maintenant);
 
         int reportes = 0;
         for (ClassementVague.Ligne l : classement.dossiersASeance(code)) {
             if (!decides.contains(l.dossierId())) {
-                suivante = suivante != null ? suivante : vagueSuivante.de(vague);
                 Dossier dossier = dossiers.exiger(l.dossierId());
-                dossier.rattacherA(suivante.code(), maintenant);
+                String versVague = suivante.code();
+                if (versVague == null) {
+                    journal.noter(dossier.id(), TypeEvenement.REPORT_VAGUE, "Le comité de la vague " + code + " n'a pas statué sur ce dossier "
+                            + "et aucune vague ne suit : " + suivante.raison(), true, "système", maintenant);
+                    continue;
+                }
+                dossier.rattacherA(versVague, maintenant);
                 dossiers.mettreAJour(dossier);
+                processus.vagueChangee(dossier.numero(), versVague);
                 journal.noter(dossier.id(), TypeEvenement.REPORT_VAGUE, "Le comité de la vague " + code
-                        + " n'a pas statué sur ce dossier : il est présenté au comité de la vague " + suivante.code(), true, "système", maintenant);
+                        + " n'a pas statué sur ce dossier : il est présenté au comité de la vague " + versVague, true, "système", maintenant);
                 reportes++;
             }
         }
@@ -182,13 +196,36 @@ public class PublierDecisions {
         return new Bilan(laureats, refuses, ajournes, reportes, engagement, apres);
     }
 
-    private static String libelle(DecisionComite d, Vague suivante) {
+    /** The next wave, looked up (and opened if need be) once, the first time a dossier needs it. */
+    private final class Suivante {
+        private final Vague vague;
+        private java.util.Optional<Vague> trouvee;
+
+        Suivante(Vague vague) {
+            this.vague = vague;
+        }
+
+        /** The next wave's code, or null when the programme ends before any. */
+        String code() {
+            if (trouvee == null) {
+                trouvee = vagueSuivante.de(vague);
+            }
+            return trouvee.map(Vague::code).orElse(null);
+        }
+
+        String raison() {
+            return vagueSuivante.sansSuite(vague);
+        }
+    }
+
+    private String libelle(DecisionComite d, String suivante, String code) {
         return switch (d.decision()) {
             case LAUREAT -> "Décision du comité : lauréat, " + PlafondsFinancement.euros(d.montants().total()) + " sur 3 ans ("
                     + PlafondsFinancement.euros(d.montants().annee1()) + ", " + PlafondsFinancement.euros(d.montants().annee2()) + ", "
                     + PlafondsFinancement.euros(d.montants().annee3()) + ")" + (d.motivation() == null ? "" : ". " + d.motivation());
             case REFUSE -> "Décision du comité : refusé. Motivation : " + d.motivation();
-            case AJOURNE -> "Décision du comité : ajourné, présenté au comité de la vague " + suivante.code()
+            case AJOURNE -> "Décision du comité : ajourné, " + (suivante != null ? "présenté au comité de la vague " + suivante
+                    : "sans vague suivante : " + vagueSuivante.sansSuite(vagues.parCode(code).orElseThrow()))
                     + (d.motivation() == null ? "" : ". " + d.motivation());
         };
     }

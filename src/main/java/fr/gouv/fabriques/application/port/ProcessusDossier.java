@@ -22,4 +22,10 @@ public interface ProcessusDossier {
 
     /** The applicant submitted the report of a year. */
     void bilanDepose(String numero, int annee);
+
+    /**
+     * The dossier moved to another wave (carried over at a wave's closing, adjourned, not reached
+     * by the committee): its processes and open tasks show that wave (Tasklist columns and filters).
+     */
+    void vagueChangee(String numero, String vague);
 }

@@ -16,4 +16,10 @@ public interface ProcessusVague {
      * their open decision tasks are completed, by this committee member.
      */
     void decisionsEnregistrees(String code, java.util.Collection<String> numeros, String membre);
+
+    /**
+     * The wave's deadline moved: the timer its committee process waits on fires at the new date. Refused
+     * ({@link fr.gouv.fabriques.domain.ErreurMetier}) when the process no longer waits for the deadline.
+     */
+    void reporterDateLimite(String code, java.time.Instant dateLimite);
 }

@@ -4,6 +4,7 @@ import fr.gouv.fabriques.domain.Appel;
 import fr.gouv.fabriques.domain.Vague;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface VagueRepository {
@@ -33,4 +34,16 @@ public interface VagueRepository {
 
     /** Creates the wave if its code is unknown; returns whether it was created. */
     boolean ajouterSiAbsente(Vague vague);
+
+    /** The wave, its row locked until the end of the transaction (a deadline being moved). */
+    Optional<Vague> verrouiller(String code);
+
+    /** A new deposit deadline and committee date. */
+    void changerDates(String code, Instant dateLimite, java.time.LocalDate dateComite);
+
+    /** Records who moved a wave's deadline, when and why. */
+    void enregistrerReport(fr.gouv.fabriques.domain.ReportDateLimite report);
+
+    /** Every wave's deadline moves, oldest first, by wave code. */
+    Map<String, List<fr.gouv.fabriques.domain.ReportDateLimite>> reports();
 }

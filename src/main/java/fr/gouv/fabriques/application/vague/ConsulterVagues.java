@@ -26,4 +26,16 @@ public class ConsulterVagues {
     public java.util.Map<String, fr.gouv.fabriques.domain.PublicationVague> publications() {
         return vagues.publications();
     }
+
+    /** Every wave's deadline moves, oldest first, by code. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<fr.gouv.fabriques.domain.ReportDateLimite>> reports() {
+        return vagues.reports();
+    }
+
+    /** A wave by its code. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Vague> parCode(String code) {
+        return vagues.parCode(code);
+    }
 }

@@ -16,16 +16,21 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A programme manager opens a wave: deposits until its deadline, then its committee process runs. */
+/**
+ * A programme manager opens a wave: deposits until its deadline, then its committee process runs.
+ * Its deadline falls within the programme ({@link FinProgramme}); its committee may sit later.
+ */
 @Service
 public class CreerVague {
 
     private final VagueRepository vagues;
     private final ProcessusVague processus;
+    private final FinProgramme fin;
     private final Clock horloge;
 
-    public CreerVague(VagueRepository vagues, ProcessusVague processus, Clock horloge) {
+    public CreerVague(VagueRepository vagues, ProcessusVague processus, FinProgramme fin, Clock horloge) {
         this.vagues = vagues;
+        this.fin = fin;
         this.processus = processus;
         this.horloge = horloge;
     }
@@ -52,6 +57,9 @@ public class CreerVague {
             v.add(new Violation("dateLimite", "date et heure limite de dépôt attendues (ISO-8601, ex. 2027-03-30T23:59:59+02:00)"));
         } else if (!dateLimite.isAfter(maintenant)) {
             v.add(new Violation("dateLimite", "la date limite doit être dans le futur"));
+        } else if (fin.depassePar(dateLimite)) {
+            v.add(new Violation("dateLimite", "la date limite dépasse la fin du programme, le " + fin.lisible()
+                    + " (fabriques.programme.fin) : aucune vague ne reçoit de dépôt après cette date"));
         }
         if (dateComite != null && dateLimite != null && !dateComite.isAfter(LocalDate.ofInstant(dateLimite, Vague.FUSEAU))) {
             v.add(new Violation("dateComite", "le comité se réunit après la date limite de dépôt"));

@@ -8,7 +8,11 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,9 +29,11 @@ class ProcessusVagueMoteur implements ProcessusVague {
     private final RuntimeService runtime;
     private final TaskService taches;
     private final IdentityService identite;
+    private final ManagementService gestion;
 
-    ProcessusVagueMoteur(RuntimeService runtime, TaskService taches, IdentityService identite) {
+    ProcessusVagueMoteur(RuntimeService runtime, TaskService taches, IdentityService identite, ManagementService gestion) {
         this.runtime = runtime;
+        this.gestion = gestion;
         this.taches = taches;
         this.identite = identite;
     }
@@ -57,6 +63,24 @@ class ProcessusVagueMoteur implements ProcessusVague {
             throw new ErreurMetier("code", "La vague " + code + " n'attend pas de clôture anticipée : son comité est déjà en route "
                     + "ou n'a pas encore démarré. Rien n'a été modifié.");
         }
+    }
+
+    /**
+     * The timer of TimerEvent_DateLimite was computed from {@code ${dateLimite}} when the process reached it: its job is
+     * re-dated, and the variable follows so that the process and Cockpit tell the same date.
+     */
+    @Override
+    public void reporterDateLimite(String code, Instant dateLimite) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ComiteVagueProcess.CLE)
+                .processInstanceBusinessKey(code).singleResult();
+        Job minuteur = instance == null ? null : gestion.createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(ComiteVagueProcess.TIMER_DATE_LIMITE).singleResult();
+        if (minuteur == null) {
+            throw new ErreurMetier("code", "Le comité de la vague " + code + " n'attend pas sa date limite (déjà en route, ou pas encore "
+                    + "démarré) : la date limite ne se reporte pas. Rien n'a été modifié.");
+        }
+        gestion.setJobDuedate(minuteur.getId(), Date.from(dateLimite));
+        runtime.setVariable(instance.getId(), ComiteVagueProcess.VAR_DATE_LIMITE, Date.from(dateLimite));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package fr.gouv.fabriques.process.commun;
 
 import fr.gouv.fabriques.application.comite.DecrireSeance;
+import fr.gouv.fabriques.application.vague.ConsulterVagues;
+import fr.gouv.fabriques.domain.Vague;
 import fr.gouv.fabriques.application.convention.DecrireDocumentsConvention;
 import fr.gouv.fabriques.application.instruction.ResumerInstruction;
 import fr.gouv.fabriques.application.piece.ListerPieces;
@@ -49,6 +51,8 @@ public class ContenusFormulaires {
 
     /** The variable holding the sheet's markdown in every dossier form ({@code {{fiche}}}). */
     public static final String FICHE = "fiche";
+    /** The wave's committee date in the committee forms' header ({@code {{dateComite}}}). */
+    public static final String DATE_COMITE = "dateComite";
 
     /** Per task, the parts of the dossier's sheet its form shows: what that role decides on. */
     public static final Map<String, Set<PartieFiche>> PARTIES = Map.ofEntries(
@@ -80,6 +84,7 @@ public class ContenusFormulaires {
     private final ConsulterFicheDossier fiches;
     private final FicheMarkdown rendu;
     private final Resumes resumes;
+    private final ConsulterVagues vagues;
 
     /** The use cases behind the summaries of single tasks. */
     record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
@@ -89,7 +94,8 @@ public class ContenusFormulaires {
     ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
-            DossierDuProcessus dossier) {
+            DossierDuProcessus dossier, ConsulterVagues vagues) {
+        this.vagues = vagues;
         this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier);
         this.taches = taches;
         this.runtime = runtime;
@@ -115,13 +121,16 @@ public class ContenusFormulaires {
             case ComiteVagueProcess.TACHE_PREPARER_SEANCE -> {
                 contenus.put("ordreDuJour", decrireSeance.ordreDuJour(cleMetier));
                 appel(tache, contenus);
+                dateComite(cleMetier, contenus);
             }
             case ComiteVagueProcess.TACHE_ARRETER -> {
                 contenus.put("effetDesDecisions", decrireSeance.effetDesDecisions(cleMetier));
                 appel(tache, contenus);
+                dateComite(cleMetier, contenus);
             }
             case ComiteVagueProcess.TACHE_DECIDER_DOSSIER -> {
                 decisionDuComite(tache, cleMetier, contenus);
+                dateComite(cleMetier, contenus);
                 Object numero = taches.getVariableLocal(tache.getId(), ComiteVagueProcess.VAR_NUMERO);
                 if (numero != null) {
                     fiche(tache.getTaskDefinitionKey(), numero.toString(), contenus);
@@ -135,6 +144,12 @@ public class ContenusFormulaires {
             }
         }
         return contenus;
+    }
+
+    /** The wave's committee date in the committee forms' header (« 12/05/2034 », or « non fixée »). */
+    private void dateComite(String vague, Map<String, Object> contenus) {
+        contenus.put(DATE_COMITE, vagues.parCode(vague).map(Vague::dateComite)
+                .map(d -> d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))).orElse("non fixée"));
     }
 
     /** The wave's call in words (« Fabriques de territoire »), not its code, in the committee forms' header. */

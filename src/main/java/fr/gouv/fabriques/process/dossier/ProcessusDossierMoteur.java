@@ -12,6 +12,9 @@ import fr.gouv.fabriques.process.versement.VersementProcess;
 import fr.gouv.fabriques.domain.ErreurMetier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +29,11 @@ import org.springframework.stereotype.Component;
 class ProcessusDossierMoteur implements ProcessusDossier {
 
     private final RuntimeService runtime;
+    private final TaskService taches;
 
-    ProcessusDossierMoteur(RuntimeService runtime) {
+    ProcessusDossierMoteur(RuntimeService runtime, TaskService taches) {
         this.runtime = runtime;
+        this.taches = taches;
     }
 
     @Override
@@ -42,6 +47,26 @@ class ProcessusDossierMoteur implements ProcessusDossier {
                 .setVariable(Variables.VAGUE, d.vague())
                 .setVariable(Variables.DEPARTEMENT, d.structure().adresse().departement())
                 .execute();
+    }
+
+    /**
+     * Every copy of the wave variable in the dossier's processes (its main process and the called ones, which
+     * received their own copy) and on its open tasks (Tasklist's columns read the task's own copy) takes the new wave.
+     */
+    @Override
+    public void vagueChangee(String numero, String vague) {
+        String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(numero).list().stream()
+                .map(ProcessInstance::getId).toArray(String[]::new);
+        if (instances.length == 0) {
+            return;
+        }
+        for (VariableInstance v : runtime.createVariableInstanceQuery().variableName(Variables.VAGUE).processInstanceIdIn(instances).list()) {
+            if (v.getTaskId() != null) {
+                taches.setVariableLocal(v.getTaskId(), Variables.VAGUE, vague);
+            } else if (v.getExecutionId() != null) {
+                runtime.setVariableLocal(v.getExecutionId(), Variables.VAGUE, vague);
+            }
+        }
     }
 
     @Override
