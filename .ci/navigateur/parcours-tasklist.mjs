@@ -796,7 +796,7 @@ async function principal() {
   const montants = [45000, 45000, 40000];
   const montantsModifies = process.argv.includes('--montants-modifies') ? [40000, 40000, 30000] : null;
   // A va jusqu'au solde ; B (sauf --sans-reversement ou reprise) voit son premier bilan rejeté,
-  // ce qui mène au dernier formulaire, « Décider du reversement ».
+  // ce qui mène à « Décider de la suite de la suspension » (reversement), puis au reversement reçu, enregistré et validé.
   let A = reprise && { numero: reprise.numero, jeton: reprise.jeton, vague: reprise.vague,
     structure: 'Association La Fabrique du Val', categorie: 'HORS_GRANDS_CENTRES', suffixe: '', accordes: montantsModifies || montants };
   let B = null;
@@ -1017,12 +1017,12 @@ async function principal() {
       await etape(`financier — Ordonnancer le versement (année ${annee})`, async () => ordonnancer(tl, A, annee, A.accordes[annee - 1]));
       await etape(`financier2 — Valider l'ordre de versement (année ${annee})`, async () => validerOrdre(tl, A, annee, A.accordes[annee - 1]));
       if (B && annee === 2) {
-        await etape('dossier B — bilan de l\'année 1 rejeté, puis gestionnaire « Décider du reversement »', async () => {
+        await etape('dossier B — bilan de l\'année 1 rejeté, puis gestionnaire « Décider de la suite de la suspension »', async () => {
           const anneeB = await attendreBilanAttendu(B);
           await deposerBilan(B, anneeB);
           await validerBilan(tl, B, anneeB, { decision: 'Rejeté : suspendre les versements', motif: 'Compte rendu financier incohérent avec les dépenses déclarées.' });
           await tl.connecter('gestionnaire');
-          await tl.ouvrir({ nom: 'Décider du reversement', ...B, colonnes: colonnesDossier(B) });
+          await tl.ouvrir({ nom: 'Décider de la suite de la suspension', ...B, colonnes: colonnesDossier(B) });
           await tl.reclamer();
           // Sous les yeux du gestionnaire : le motif de la suspension (le bilan rejeté), le versé, le déjà reversé.
           const texte = (await tl.verifierTexte([B.numero, 'Motif de la suspension', 'Versé', 'déjà reversé'], 'Décider du reversement'))
@@ -1031,13 +1031,29 @@ async function principal() {
           if (!/Versé\W*\s*45 000/.test(texte)) anomalie(`Décider du reversement : le montant versé (45 000 €) n'est pas affiché (« ${texte.replace(/\s+/g, ' ').slice(0, 500)} »)`);
           if (!/déjà reversé\W*\s*0 €/.test(texte)) anomalie(`Décider du reversement : le déjà reversé (0 €) n'est pas affiché (« ${texte.replace(/\s+/g, ' ').slice(0, 500)} »)`);
           // D'abord plus que les sommes versées (45 000 €) : le serveur refuse, Tasklist le dit.
+          await tl.radio('Suite', 'Reversement : fin de la convention');
           await tl.nombre('Montant à reverser', 60000);
-          await tl.texte('Motif de la décision', 'Reversement demandé : dépenses non justifiées.');
+          await tl.texte('Motif', 'Reversement demandé : dépenses non justifiées.');
           await tl.terminerRefuse('decider-reversement-B', 'reversement doit être compris entre');
           await tl.nombre('Montant à reverser', 10000);
-          await tl.texte('Motif de la décision', 'Reversement partiel : dépenses de l\'année 1 non justifiées à hauteur de 10 000 €.');
+          await tl.texte('Motif', 'Reversement partiel : dépenses de l\'année 1 non justifiées à hauteur de 10 000 €.');
           await tl.terminer('decider-reversement-B');
           await attendreStatut(B, 'VERSEMENTS_SUSPENDUS');
+        });
+        await etape('dossier B — financier « Enregistrer le reversement reçu », financier2 « Valider le reversement reçu »', async () => {
+          await tl.connecter('financier');
+          await tl.ouvrir({ nom: 'Enregistrer le reversement reçu', ...B, colonnes: colonnesDossier(B) });
+          await tl.reclamer();
+          await tl.verifierTexte([B.numero, 'Reversement ordonné'], 'Enregistrer le reversement reçu');
+          await tl.nombre('Montant reçu', 10000);
+          await tl.terminer('enregistrer-reversement-recu-B');
+          await tl.connecter('financier2');
+          await tl.ouvrir({ nom: 'Valider le reversement reçu', ...B, colonnes: colonnesDossier(B) });
+          await tl.reclamer();
+          await tl.verifierTexte([B.numero, 'Montant reçu enregistré', 'financier'], 'Valider le reversement reçu');
+          await tl.radio('Décision', 'Valider : solder le dossier après reversement');
+          await tl.terminer('valider-reversement-recu-B');
+          await attendreStatut(B, 'SOLDE_APRES_REVERSEMENT');
         });
       }
     }
