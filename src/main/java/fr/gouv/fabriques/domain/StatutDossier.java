@@ -25,7 +25,10 @@ public enum StatutDossier {
     CADUC("caduc"),
     SOLDE("soldé"),
     SOLDE_APRES_REVERSEMENT("soldé après reversement"),
-    RESILIE("résilié");
+    RESILIE("résilié"),
+    RETIRE("retiré par le porteur"),
+    RENONCE("renoncé par le lauréat"),
+    ANNULE("annulé par l'État");
 
     private final String libelle;
 
@@ -40,16 +43,19 @@ public enum StatutDossier {
     /** The statuses reachable in one step from this one. */
     public Set<StatutDossier> suivants() {
         return switch (this) {
-            case DEPOSE -> EnumSet.of(EN_INSTRUCTION, IRRECEVABLE);
-            case EN_INSTRUCTION -> EnumSet.of(EN_ATTENTE_COMPLEMENTS, INSTRUIT);
-            case EN_ATTENTE_COMPLEMENTS -> EnumSet.of(EN_INSTRUCTION, CLASSE_SANS_SUITE);
-            case INSTRUIT, AJOURNE -> EnumSet.of(LAUREAT, REFUSE, AJOURNE);
-            case LAUREAT -> EnumSet.of(CONVENTION_SIGNEE_PORTEUR, CADUC);
-            case CONVENTION_SIGNEE_PORTEUR -> EnumSet.of(CONVENTIONNE, CADUC);
-            case CONVENTIONNE -> EnumSet.of(VERSEMENTS_SUSPENDUS, SOLDE);
+            // Before the committee's decision the applicant withdraws (RETIRE); once laureate he renounces (RENONCE);
+            // at any point before closure the State may cancel (ANNULE, validated by a second person).
+            case DEPOSE -> EnumSet.of(EN_INSTRUCTION, IRRECEVABLE, RETIRE, ANNULE);
+            case EN_INSTRUCTION -> EnumSet.of(EN_ATTENTE_COMPLEMENTS, INSTRUIT, RETIRE, ANNULE);
+            case EN_ATTENTE_COMPLEMENTS -> EnumSet.of(EN_INSTRUCTION, CLASSE_SANS_SUITE, RETIRE, ANNULE);
+            case INSTRUIT, AJOURNE -> EnumSet.of(LAUREAT, REFUSE, AJOURNE, RETIRE, ANNULE);
+            case LAUREAT -> EnumSet.of(CONVENTION_SIGNEE_PORTEUR, CADUC, RENONCE, ANNULE);
+            case CONVENTION_SIGNEE_PORTEUR -> EnumSet.of(CONVENTIONNE, CADUC, RENONCE, ANNULE);
+            case CONVENTIONNE -> EnumSet.of(VERSEMENTS_SUSPENDUS, SOLDE, RENONCE, ANNULE);
             // Resumed once the report is regularised; otherwise closed after the recovery, or terminated without one.
-            case VERSEMENTS_SUSPENDUS -> EnumSet.of(CONVENTIONNE, SOLDE_APRES_REVERSEMENT, RESILIE);
-            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE -> EnumSet.noneOf(StatutDossier.class);
+            case VERSEMENTS_SUSPENDUS -> EnumSet.of(CONVENTIONNE, SOLDE_APRES_REVERSEMENT, RESILIE, RENONCE, ANNULE);
+            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE, RETIRE, RENONCE, ANNULE ->
+                    EnumSet.noneOf(StatutDossier.class);
         };
     }
 
@@ -66,7 +72,8 @@ public enum StatutDossier {
             case CONVENTIONNE -> "le prochain versement ; le bilan d'une année se dépose quand il est demandé, à l'anniversaire de la convention";
             case VERSEMENTS_SUSPENDUS -> "la régularisation de son bilan, ou la décision des gestionnaires sur la suite de la convention "
                     + "et le reversement qu'ils ont ordonné (versements suspendus)";
-            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE -> "plus rien : le dossier est clos";
+            case IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, SOLDE, SOLDE_APRES_REVERSEMENT, RESILIE, RETIRE, RENONCE, ANNULE ->
+                    "plus rien : le dossier est clos";
         };
     }
 

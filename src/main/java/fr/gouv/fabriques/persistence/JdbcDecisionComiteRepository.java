@@ -23,6 +23,11 @@ class JdbcDecisionComiteRepository implements DecisionComiteRepository {
     }
 
     @Override
+    public void retirerPropositions(long dossierId) {
+        jdbc.sql("delete from decision_comite where dossier_id = ? and etat = 'PROPOSEE'").param(dossierId).update();
+    }
+
+    @Override
     public void proposer(DecisionComite d, long engagement) {
         jdbc.sql("delete from decision_comite where dossier_id = ? and vague = ? and etat = 'PROPOSEE'")
                 .param(d.dossierId()).param(d.vague()).update();

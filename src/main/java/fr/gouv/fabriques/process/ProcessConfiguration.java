@@ -60,6 +60,12 @@ class ProcessConfiguration {
         return new ChampsDeclaresPlugin();
     }
 
+    /** A running dossier's process is not cancelled from Cockpit: its cancellation goes through the dossier's own path. */
+    @Bean
+    fr.gouv.fabriques.process.commun.SuppressionDossierRefuseePlugin suppressionDossierRefuseePlugin(javax.sql.DataSource base) {
+        return new fr.gouv.fabriques.process.commun.SuppressionDossierRefuseePlugin(base);
+    }
+
     @Bean
     ErreursFormulairePlugin erreursFormulairePlugin() {
         return new ErreursFormulairePlugin();

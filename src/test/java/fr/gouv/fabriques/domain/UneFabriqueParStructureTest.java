@@ -32,7 +32,7 @@ class UneFabriqueParStructureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StatutDossier.class, names = {"IRRECEVABLE", "CLASSE_SANS_SUITE", "REFUSE", "CADUC"})
+    @EnumSource(value = StatutDossier.class, names = {"IRRECEVABLE", "CLASSE_SANS_SUITE", "REFUSE", "CADUC", "RETIRE", "RENONCE", "ANNULE"})
     void unDossierJamaisFinanceEtCloNeBloquePas(StatutDossier statut) {
         assertThat(statut.estFinance()).isFalse();
         assertThat(UneFabriqueParStructure.obstacle(List.of(statut, statut))).isEmpty();
@@ -53,6 +53,8 @@ class UneFabriqueParStructureTest {
                 neBloquentPas.add(s);
             }
         }
-        assertThat(neBloquentPas).containsExactlyInAnyOrder(IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC);
+        // Withdrawn, renounced or cancelled: the place went back to the programme; the structure may apply again.
+        assertThat(neBloquentPas).containsExactlyInAnyOrder(IRRECEVABLE, CLASSE_SANS_SUITE, REFUSE, CADUC, StatutDossier.RETIRE,
+                StatutDossier.RENONCE, StatutDossier.ANNULE);
     }
 }

@@ -219,6 +219,38 @@ class DossierProcessTest {
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t));
     }
 
+    /** The applicant withdraws during instruction: the dossier's process and its called instruction end at once. */
+    @Test
+    void unRetraitPendantLInstructionInterromptToutLeDossier() {
+        ProcessInstance pi = deposer();
+        Assertions.assertThat(taskQuery().processInstanceBusinessKey(NUMERO).count()).isPositive();
+        runtimeService().createMessageCorrelation("RetraitPorteur").processInstanceBusinessKey(NUMERO).correlate();
+        assertThat(pi).isEnded().hasPassed("StartEvent_Retrait", "EndEvent_DossierRetire").hasNotPassed("CallActivity_DecisionComite");
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(NUMERO).count()).isZero();
+        Assertions.assertThat(taskQuery().processInstanceBusinessKey(NUMERO).count()).isZero();
+    }
+
+    /** A laureate renounces while waiting for its second payment: the payment process and its timers are cancelled. */
+    @Test
+    void uneRenonciationPendantLesVersementsAnnuleLesVersementsEnCours() {
+        ProcessInstance pi = jusquALAnniversaireDeLAnnee1();
+        Assertions.assertThat(jobQuery().activityId("BoundaryEvent_DelaiBilanEchu").count()).isEqualTo(1);
+        runtimeService().createMessageCorrelation("RenonciationLaureat").processInstanceBusinessKey(NUMERO).correlate();
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierRenonce").hasNotPassed("ServiceTask_SolderConvention");
+        Assertions.assertThat(jobQuery().count()).isZero();
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    /** The State's cancellation, validated, interrupts the dossier wherever it is: here during the committee's wait. */
+    @Test
+    void uneAnnulationValideeInterromptLeDossierAuComite() {
+        ProcessInstance pi = deposer();
+        instruire(pi);
+        runtimeService().createMessageCorrelation("AnnulationValidee").processInstanceBusinessKey(NUMERO).correlate();
+        assertThat(pi).isEnded().hasPassed("EndEvent_DossierAnnule");
+        Assertions.assertThat(runtimeService().createEventSubscriptionQuery().eventName("DecisionComitePubliee").count()).isZero();
+    }
+
     @Test
     void dossierIrrecevable() {
         fictifs.quand("verifierEligibiliteDelegate", e -> {

@@ -24,7 +24,7 @@ public final class ProcessusFictifs {
         "reprendreVersementsDelegate", "resilierConventionDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
         "validationPropositionListener", "signatureEtatListener", "ordonnancementListener", "validationOrdreVersementListener",
-        "examenBilanListener", "reversementListener", "reversementRecuListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
+        "examenBilanListener", "reversementListener", "reversementRecuListener", "validationAnnulationListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
     public static final String[] EXECUTION_LISTENERS = {"filtreSeanceListener"};
 
     /** Which delegates ran, in order. */

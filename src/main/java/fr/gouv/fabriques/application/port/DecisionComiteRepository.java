@@ -14,6 +14,9 @@ public interface DecisionComiteRepository {
     /** The proposed, not yet published, decisions of a wave. */
     List<Proposition> propositions(String vague);
 
+    /** Forgets the dossier's proposed (unpublished) decisions: it left the session (withdrawn, cancelled). */
+    void retirerPropositions(long dossierId);
+
     /** Publishes the proposed decisions of a wave. */
     int publier(String vague, String par, Instant le);
 

@@ -28,4 +28,13 @@ public interface ProcessusDossier {
      * by the committee): its processes and open tasks show that wave (Tasklist columns and filters).
      */
     void vagueChangee(String numero, String vague);
+
+    /**
+     * The dossier ended before its closure (nature: RETRAIT, RENONCIATION or ANNULATION): its process is
+     * interrupted by the matching event sub-process, and its decision task at its wave's committee closed.
+     */
+    void terminer(String numero, String nature, String vague);
+
+    /** A cancellation was asked: the validation task for a second gestionnaire. */
+    void demanderAnnulation(String numero);
 }

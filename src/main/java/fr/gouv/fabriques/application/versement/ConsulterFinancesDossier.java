@@ -47,8 +47,9 @@ public class ConsulterFinancesDossier {
         int verse = liste.stream().filter(Versement::estEmis).mapToInt(Versement::montant).sum();
         int reverse = reversements.totalReverse(d.id());
         boolean libere = conventions.parDossier(d.id()).isPresent() && d.statut() == StatutDossier.CADUC;
-        boolean finAnticipee = d.statut() == StatutDossier.SOLDE_APRES_REVERSEMENT || d.statut() == StatutDossier.RESILIE;
-        // Lapsed: the whole commitment goes back to the envelope; ended early after a suspension: what was not paid.
+        boolean finAnticipee = java.util.EnumSet.of(StatutDossier.SOLDE_APRES_REVERSEMENT, StatutDossier.RESILIE, StatutDossier.RENONCE,
+                StatutDossier.ANNULE).contains(d.statut());
+        // Lapsed: the whole commitment goes back to the envelope; ended early (suspension, renunciation, cancellation): what was not paid.
         long montantLibere = libere ? engage : finAnticipee ? Math.max(0, engage - verse) : 0;
         boolean termine = d.statut().estFinal() || d.statut() == StatutDossier.VERSEMENTS_SUSPENDUS;
         long reste = termine ? 0 : Math.max(0, engage - verse);

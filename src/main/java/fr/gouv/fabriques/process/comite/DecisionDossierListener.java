@@ -51,6 +51,10 @@ class DecisionDossierListener implements TaskListener {
         Integer m3 = f.entier(ComiteVagueProcess.CHAMP_MONTANT + 3);
         String motivation = f.texte(ComiteVagueProcess.CHAMP_MOTIVATION);
         f.verifier();
+        if (decision == null && proposerDecisions.aLOrdreDuJour(vague, numero).isEmpty()) {
+            // The dossier left the session (withdrawn or cancelled): its task closes with nothing to record.
+            return;
+        }
         if (decision == null) {
             boolean dejaDecide = proposerDecisions.aLOrdreDuJour(vague, numero).map(l -> l.decisionProposee() != null).orElse(false);
             if (!dejaDecide) {

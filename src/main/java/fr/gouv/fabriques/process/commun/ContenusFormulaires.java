@@ -75,7 +75,9 @@ public class ContenusFormulaires {
             Map.entry(VersementProcess.TACHE_ENREGISTRER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
                     PartieFiche.JOURNAL)),
             Map.entry(VersementProcess.TACHE_VALIDER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
-                    PartieFiche.JOURNAL)));
+                    PartieFiche.JOURNAL)),
+            Map.entry(DossierProcess.TACHE_VALIDER_ANNULATION, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION,
+                    PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
 
     private final TaskService taches;
     private final RuntimeService runtime;
@@ -88,15 +90,16 @@ public class ContenusFormulaires {
 
     /** The use cases behind the summaries of single tasks. */
     record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
-            ResumerSuspension suspension, EtapeEnCours etape, DossierDuProcessus dossier) {
+            ResumerSuspension suspension, EtapeEnCours etape, DossierDuProcessus dossier,
+            fr.gouv.fabriques.application.fin.AnnulerDossier annulation) {
     }
 
     ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
-            DossierDuProcessus dossier, ConsulterVagues vagues) {
+            DossierDuProcessus dossier, ConsulterVagues vagues, fr.gouv.fabriques.application.fin.AnnulerDossier annulation) {
         this.vagues = vagues;
-        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier);
+        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, annulation);
         this.taches = taches;
         this.runtime = runtime;
         this.decrireSeance = decrireSeance;
@@ -182,6 +185,7 @@ public class ContenusFormulaires {
                 contenus.put("bilanDepose", "**Synthèse du porteur** : " + commentaire + "\n\n**Pièces du bilan** :\n\n"
                         + LiensPieces.markdown(numero, b.pieces()));
             }
+            case DossierProcess.TACHE_VALIDER_ANNULATION -> contenus.put("demandeAnnulation", resumes.annulation().decrireDemande(dossierId));
             case VersementProcess.TACHE_ENREGISTRER_REVERSEMENT_RECU, VersementProcess.TACHE_VALIDER_REVERSEMENT_RECU ->
                     contenus.put("reversementOrdonne", resumes.suspension().reversementOrdonne(dossierId));
             case VersementProcess.TACHE_ORDONNANCER, VersementProcess.TACHE_VALIDER_ORDRE -> {

@@ -27,6 +27,19 @@ public final class DossierProcess {
     public static final String FIN_RESILIE = "EndEvent_ConventionResiliee";
     public static final String FIN_SOLDE = "EndEvent_DossierSolde";
 
+    /** Interrupting message event sub-processes: the dossier ends before its closure. */
+    public static final String MESSAGE_RETRAIT = "RetraitPorteur";
+    public static final String MESSAGE_RENONCIATION = "RenonciationLaureat";
+    public static final String MESSAGE_ANNULATION = "AnnulationValidee";
+    public static final String FIN_RETIRE = "EndEvent_DossierRetire";
+    public static final String FIN_RENONCE = "EndEvent_DossierRenonce";
+    public static final String FIN_ANNULE = "EndEvent_DossierAnnule";
+
+    /** bpmn/annulation-dossier.bpmn: the second gestionnaire's validation of a cancellation. */
+    public static final String CLE_ANNULATION = "Process_AnnulationDossier";
+    public static final String FICHIER_ANNULATION = "bpmn/annulation-dossier.bpmn";
+    public static final String TACHE_VALIDER_ANNULATION = "UserTask_ValiderAnnulation";
+
     /** Outcome of the instruction: INSTRUIT, IRRECEVABLE or SANS_SUITE. */
     public static final String VAR_ISSUE_INSTRUCTION = "issueInstruction";
     /** Outcome of the committee: LAUREAT, REFUSE or AJOURNE. */

@@ -30,10 +30,50 @@ class ProcessusDossierMoteur implements ProcessusDossier {
 
     private final RuntimeService runtime;
     private final TaskService taches;
+    private final org.camunda.bpm.engine.IdentityService identite;
 
-    ProcessusDossierMoteur(RuntimeService runtime, TaskService taches) {
+    ProcessusDossierMoteur(RuntimeService runtime, TaskService taches, org.camunda.bpm.engine.IdentityService identite) {
         this.runtime = runtime;
         this.taches = taches;
+        this.identite = identite;
+    }
+
+    @Override
+    public void terminer(String numero, String nature, String vague) {
+        String message = switch (nature) {
+            case "RETRAIT" -> DossierProcess.MESSAGE_RETRAIT;
+            case "RENONCIATION" -> DossierProcess.MESSAGE_RENONCIATION;
+            default -> DossierProcess.MESSAGE_ANNULATION;
+        };
+        // The application's act, not the agent's: whoever triggered it (applicant, second gestionnaire) needs no engine grant.
+        sansAutorisation(() -> {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(numero).correlateWithResult();
+            if (vague != null) {
+                for (org.camunda.bpm.engine.task.Task t : taches.createTaskQuery().processInstanceBusinessKey(vague)
+                        .taskDefinitionKey(fr.gouv.fabriques.process.comite.ComiteVagueProcess.TACHE_DECIDER_DOSSIER)
+                        .taskVariableValueEquals(Variables.NUMERO, numero).list()) {
+                    taches.complete(t.getId());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void demanderAnnulation(String numero) {
+        sansAutorisation(() -> runtime.createProcessInstanceByKey(DossierProcess.CLE_ANNULATION).businessKey(numero)
+                .setVariable(Variables.NUMERO, numero).execute());
+    }
+
+    private void sansAutorisation(Runnable action) {
+        org.camunda.bpm.engine.impl.identity.Authentication avant = identite.getCurrentAuthentication();
+        identite.clearAuthentication();
+        try {
+            action.run();
+        } finally {
+            if (avant != null) {
+                identite.setAuthentication(avant);
+            }
+        }
     }
 
     @Override

@@ -49,7 +49,10 @@ class ContenusFormulairesTest {
                 Map.entry("UserTask_ExaminerRegularisation", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
                         PartieFiche.JOURNAL)),
                 Map.entry("UserTask_EnregistrerReversementRecu", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
-                Map.entry("UserTask_ValiderReversementRecu", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL))));
+                Map.entry("UserTask_ValiderReversementRecu", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+                // The second gestionnaire cancels a dossier knowing all of it.
+                Map.entry("UserTask_ValiderAnnulation", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION,
+                        PartieFiche.VERSEMENTS, PartieFiche.JOURNAL))));
         assertThat(new TreeMap<>(ContenusFormulaires.PARTIES)).isEqualTo(attendu);
     }
 

@@ -1,0 +1,43 @@
+package fr.gouv.fabriques.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** bpmn/annulation-dossier.bpmn: one validation task for the gestionnaires, its listener on complete. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/annulation-dossier.bpmn")
+class AnnulationDossierProcessTest {
+
+    ProcessEngine processEngine;
+    ProcessusFictifs fictifs;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        fictifs = new ProcessusFictifs();
+    }
+
+    @Test
+    void unSecondGestionnaireValideLAnnulation() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_AnnulationDossier", "FDT-2026-0007",
+                Map.of("numero", "FDT-2026-0007"));
+        assertThat(pi).isWaitingAt("UserTask_ValiderAnnulation");
+        assertThat(task()).hasCandidateGroup("gestionnaires").hasFormKey(null);
+        complete(task());
+        assertThat(pi).isEnded().hasPassed("EndEvent_AnnulationDecidee");
+        Assertions.assertThat(fictifs.appels).contains("validationAnnulationListener:complete");
+    }
+}
