@@ -58,7 +58,6 @@ public class PostgresEmbarqueConfiguration {
         ds.setJdbcUrl(pg.jdbcUrl());
         ds.setUsername("postgres");
         ds.setPassword("postgres");
-        ds.setMaximumPoolSize(10);
         ds.setPoolName("fabriques-embarque");
         return ds;
     }
