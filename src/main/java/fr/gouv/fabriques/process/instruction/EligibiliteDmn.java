@@ -6,7 +6,6 @@ import fr.gouv.fabriques.application.port.VersionDecision;
 import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link RegleEligibilite} evaluated by the DMN table {@value #DECISION} of
  * bpmn/eligibilite.dmn (latest deployed version): each matching rule gives one field and
  * one reason. The programme's figures come from configuration ({@link PlafondsFinancement},
- * {@code fabriques.financement.*}) as inputs of every evaluation ({@link #variablesDuProgramme}):
+ * {@code fabriques.financement.*}) as inputs of every evaluation ({@link PlafondsFinancement#variables()}):
  * the table compares against them and writes no amount itself.
  */
 @Component
@@ -42,23 +41,11 @@ class EligibiliteDmn implements RegleEligibilite {
                 .putValue("codeQpvRenseigne", f.codeQpvRenseigne())
                 .putValue("formeJuridique", f.formeJuridique())
                 .putValue("typeEpci", f.typeEpci());
-        variables.putAll(variablesDuProgramme(plafonds));
+        variables.putAll(plafonds.variables());
         List<Violation> motifs = decisions.evaluer(version, variables).getResultList().stream()
                 .filter(ligne -> ligne.get("motif") != null)
                 .map(ligne -> new Violation(Objects.toString(ligne.get("champ"), "dossier"), ligne.get("motif").toString()))
                 .distinct().toList();
         return new Evaluation(motifs, version);
-    }
-
-    /** The programme's figures as the table reads them: numbers for its rules, French amounts for its reasons. */
-    static Map<String, Object> variablesDuProgramme(PlafondsFinancement p) {
-        return Map.of(
-                "plancherTotal", p.plancherTotal(),
-                "plafondTotal", p.plafondTotal(),
-                "plafondAnnuel", p.plafondAnnuel(),
-                "supplementNumerique", p.supplementNumerique(),
-                "plancherTotalEnEuros", PlafondsFinancement.euros(p.plancherTotal()),
-                "plafondTotalEnEuros", PlafondsFinancement.euros(p.plafondTotal()),
-                "plafondAnnuelEnEuros", PlafondsFinancement.euros(p.plafondAnnuel()));
     }
 }

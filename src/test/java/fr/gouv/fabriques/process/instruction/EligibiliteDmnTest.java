@@ -40,7 +40,7 @@ class EligibiliteDmnTest {
 
     /** An eligible dossier of the API contract (OpenAPI, README) (Nevers, communauté d'agglomération). */
     private static Map<String, Object> faits() {
-        Map<String, Object> f = new HashMap<>(EligibiliteDmn.variablesDuProgramme(PlafondsFinancement.PROGRAMME_2019));
+        Map<String, Object> f = new HashMap<>(PlafondsFinancement.PROGRAMME_2019.variables());
         f.put("appel", "FABRIQUES_TERRITOIRE");
         f.put("categorie", "HORS_GRANDS_CENTRES");
         f.put("montantTotal", 140_000);
@@ -88,7 +88,7 @@ class EligibiliteDmnTest {
     @Test
     void lesChiffresViennentDesEntrees() {
         Map<String, Object> f = faits();
-        f.putAll(EligibiliteDmn.variablesDuProgramme(new PlafondsFinancement(60_000, 120_000, 40_000, 80_000)));
+        f.putAll(new PlafondsFinancement(60_000, 120_000, 40_000, 80_000).variables());
         f.put("montantTotal", 120_000);
         f.put("montantAnnuelMax", 40_000);
         assertThat(motifs(f)).isEmpty();
