@@ -1,6 +1,10 @@
 package fr.gouv.fabriques.domain;
 
-/** Legal forms allowed to apply (« Le programme en bref » (README) « Who applies »), with the words a convention or a sheet uses. */
+/**
+ * The legal forms a deposit may declare, with the words a convention or a sheet uses. Which of
+ * them may apply is the eligibility table's rule (bpmn/eligibilite.dmn, « Le programme en bref »
+ * (README)): today every form but {@link #ENTREPRISE_INDIVIDUELLE}, which is not a legal person.
+ */
 public enum FormeJuridique {
     ASSOCIATION("association"),
     SCIC("société coopérative d'intérêt collectif (SCIC)"),
@@ -12,7 +16,8 @@ public enum FormeJuridique {
     COLLECTIVITE("collectivité territoriale"),
     EPCI("établissement public de coopération intercommunale (EPCI)"),
     SYNDICAT_MIXTE("syndicat mixte"),
-    ETABLISSEMENT_PUBLIC("établissement public");
+    ETABLISSEMENT_PUBLIC("établissement public"),
+    ENTREPRISE_INDIVIDUELLE("entreprise individuelle");
 
     private final String libelle;
 

@@ -2,8 +2,10 @@ package fr.gouv.fabriques.domain;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -59,6 +61,25 @@ public record PlafondsFinancement(int plancherTotal, int plafondTotal, int plafo
     /** What a laureate commits against the envelope: the three years plus the numérique supplement. */
     public long engagement(MontantsAnnuels accordes, Categorie categorie) {
         return (long) accordes.total() + (categorie.estNumerique() ? supplementNumerique : 0);
+    }
+
+    /**
+     * The figures as the eligibility table (bpmn/eligibilite.dmn) and the forms (forms/*.form) read
+     * them, by name: numbers for rules and limits ({@code plancherTotal}, {@code plafondTotal},
+     * {@code plafondAnnuel}, {@code supplementNumerique}), French amounts for texts
+     * ({@code plancherTotalEnEuros}…, « 50 000 € »). Neither writes a figure itself.
+     */
+    public Map<String, Object> variables() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("plancherTotal", plancherTotal);
+        v.put("plafondTotal", plafondTotal);
+        v.put("plafondAnnuel", plafondAnnuel);
+        v.put("supplementNumerique", supplementNumerique);
+        v.put("plancherTotalEnEuros", euros(plancherTotal));
+        v.put("plafondTotalEnEuros", euros(plafondTotal));
+        v.put("plafondAnnuelEnEuros", euros(plafondAnnuel));
+        v.put("supplementNumeriqueEnEuros", euros(supplementNumerique));
+        return v;
     }
 
     public static String euros(long montant) {

@@ -1,6 +1,7 @@
 package fr.gouv.fabriques.persistence;
 
 import fr.gouv.fabriques.application.port.InstructionRepository;
+import fr.gouv.fabriques.application.port.RegleEligibilite;
 import fr.gouv.fabriques.domain.Avis;
 import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
@@ -27,9 +28,13 @@ class JdbcInstructionRepository implements InstructionRepository {
     }
 
     @Override
-    public void enregistrerIrrecevabilite(long dossierId, String motifs) {
+    public void enregistrerEligibilite(long dossierId, RegleEligibilite.Evaluation e) {
         assurerLigne(dossierId);
-        jdbc.sql("update instruction set motifs_irrecevabilite = ? where dossier_id = ?").param(motifs).param(dossierId).update();
+        jdbc.sql("""
+                update instruction set motifs_irrecevabilite = ?, eligibilite_decision = ?, eligibilite_version = ?
+                where dossier_id = ?
+                """).param(e.eligible() ? null : e.texteMotifs()).param(e.decision().id()).param(e.decision().version())
+                .param(dossierId).update();
     }
 
     @Override
@@ -59,7 +64,7 @@ class JdbcInstructionRepository implements InstructionRepository {
 
     @Override
     public void enregistrerProposition(long dossierId, Notation n, Map<Critere, Integer> poids, BigDecimal score, Avis recommandation,
-            MontantsAnnuels m, String motif, String par, Instant le) {
+            MontantsAnnuels m, String motif, String par, Instant le, VersionsGrille grille) {
         assurerLigne(dossierId);
         jdbc.sql("""
                 update instruction set proposition = ?, montant_propose_1 = ?, montant_propose_2 = ?, montant_propose_3 = ?,
@@ -67,7 +72,9 @@ class JdbcInstructionRepository implements InstructionRepository {
                   note_gouvernance = ?, note_partenariats = ?, note_besoin_local = ?, note_offre_services = ?,
                   note_modele_economique = ?, note_emploi = ?, score_total = ?, absence_conflit_interets = true,
                   poids_gouvernance = ?, poids_partenariats = ?, poids_besoin_local = ?, poids_offre_services = ?,
-                  poids_modele_economique = ?, poids_emploi = ?
+                  poids_modele_economique = ?, poids_emploi = ?,
+                  notation_poids_decision = ?, notation_poids_version = ?, notation_recommandation_decision = ?,
+                  notation_recommandation_version = ?
                 where dossier_id = ?
                 """).param(recommandation.name()).param(m.annee1()).param(m.annee2()).param(m.annee3()).param(motif)
                 .param(par).param(Timestamp.from(le))
@@ -76,6 +83,8 @@ class JdbcInstructionRepository implements InstructionRepository {
                 .param(score)
                 .param(poids.get(Critere.GOUVERNANCE)).param(poids.get(Critere.PARTENARIATS)).param(poids.get(Critere.BESOIN_LOCAL))
                 .param(poids.get(Critere.OFFRE_SERVICES)).param(poids.get(Critere.MODELE_ECONOMIQUE)).param(poids.get(Critere.EMPLOI))
+                .param(grille.poids().id()).param(grille.poids().version())
+                .param(grille.recommandation().id()).param(grille.recommandation().version())
                 .param(dossierId).update();
     }
 

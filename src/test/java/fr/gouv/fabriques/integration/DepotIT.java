@@ -73,14 +73,21 @@ class DepotIT {
         assertThat(r.statut()).as(r.corps()).isEqualTo(422);
         assertThat(r.entete("Content-Type")).startsWith("application/problem+json");
         assertThat(champs(r)).contains("inconnu", "montantsDemandes.annee2");
-        // Type errors come first; fix them and the semantic errors are all listed together.
+        // Type errors come first; fix them and the form's errors are all listed together.
         depot.remove("inconnu");
         ((ObjectNode) depot.get("montantsDemandes")).put("annee2", 50000);
         r = http.postJson("/api/dossiers", depot, Map.of());
         assertThat(r.statut()).isEqualTo(422);
-        assertThat(champs(r)).containsExactlyInAnyOrder("structure.siret", "structure.formeJuridique", "contact.email",
-                "montantsDemandes.annee1", "montantsDemandes");
-        assertThat(r.json().get("erreurs").toString()).contains("Luhn").contains("50 000 €").contains("ASSOCIATION");
+        assertThat(champs(r)).containsExactlyInAnyOrder("structure.siret", "structure.formeJuridique", "contact.email");
+        assertThat(r.json().get("erreurs").toString()).contains("Luhn").contains("ASSOCIATION");
+        // A well-formed deposit then meets the programme's rules, as the eligibility table says them (doc/adr/0007).
+        ((ObjectNode) depot.get("structure")).put("siret", Depots.siret());
+        ((ObjectNode) depot.get("structure")).put("formeJuridique", "ASSOCIATION");
+        ((ObjectNode) depot.get("contact")).put("email", "camille@fabrique-du-val.fr");
+        r = http.postJson("/api/dossiers", depot, Map.of());
+        assertThat(r.statut()).as(r.corps()).isEqualTo(422);
+        assertThat(champs(r)).containsExactly("montantsDemandes", "montantsDemandes");
+        assertThat(r.json().get("erreurs").toString()).contains("plafond de 150 000 € sur 3 ans").contains("plafond de 50 000 € par an");
         assertThat(dossiers()).isEqualTo(avant);
     }
 

@@ -57,7 +57,9 @@ class DepotsInvalidesProprietesIT {
         return Arbitraries.oneOf(
                 siretFaux.map(s -> new Defaut("structure.siret", d -> objet(d, "structure").put("siret", s))),
                 siretMalForme.map(s -> new Defaut("structure.siret", d -> objet(d, "structure").put("siret", s))),
-                montantTropGrand.map(m -> new Defaut("montantsDemandes.annee2", d -> objet(d, "montantsDemandes").put("annee2", m))),
+                // Programme rules (the eligibility table, doc/adr/0007): the table names the field it judged.
+                montantTropGrand.map(m -> new Defaut("montantsDemandes", d -> objet(d, "montantsDemandes").put("annee2", m))),
+                Arbitraries.just(new Defaut("structure.formeJuridique", d -> objet(d, "structure").put("formeJuridique", "ENTREPRISE_INDIVIDUELLE"))),
                 Arbitraries.integers().between(0, 24_000).map(m -> new Defaut("montantsDemandes", d -> {
                     objet(d, "montantsDemandes").put("annee1", m).put("annee2", m).put("annee3", m);
                 })),

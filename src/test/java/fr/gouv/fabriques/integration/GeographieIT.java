@@ -1,9 +1,7 @@
 package fr.gouv.fabriques.integration;
 
-import static fr.gouv.fabriques.integration.Http.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +58,15 @@ class GeographieIT {
         assertThat(inconnu.json().get("erreurs").get(0).get("champ").asText()).isEqualTo("structure.adresse.codeInsee");
     }
 
+    /** The métropole rule is the eligibility table's (doc/adr/0007): the deposit is refused with its reason, nothing is written. */
     @Test
-    void horsGrandsCentresDansLaMetropoleDeLyonEstIrrecevable() {
+    void horsGrandsCentresDansLaMetropoleDeLyonEstRefuseAuDepot() {
+        int avant = jdbc.sql("select count(*) from dossier").query(Integer.class).single();
         Http.Reponse r = http.postJson("/api/dossiers", depot("69003", "Lyon", "69383", "69", "84"), Map.of());
-        assertThat(r.statut()).as(r.corps()).isEqualTo(201);
-        String numero = r.json().get("numero").asText();
-        executerJobs(numero);
-        assertThat(jdbc.sql("select statut from dossier where numero = ?").param(numero).query(String.class).single())
-                .isEqualTo("IRRECEVABLE");
-        JsonNode vue = http.get("/api/dossiers/" + numero, bearer(r.json().get("jetonAcces").asText())).json();
-        assertThat(vue.get("historique").toString()).contains("La commune appartient à une métropole");
+        assertThat(r.statut()).as(r.corps()).isEqualTo(422);
+        assertThat(r.json().get("erreurs").get(0).get("champ").asText()).isEqualTo("categorie");
+        assertThat(r.json().get("erreurs").get(0).get("message").asText()).contains("La commune appartient à une métropole");
+        assertThat(jdbc.sql("select count(*) from dossier").query(Integer.class).single()).isEqualTo(avant);
     }
 
     @Test

@@ -38,6 +38,8 @@ class PiecesIT {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
 
     Http http;
 
@@ -290,11 +292,10 @@ class PiecesIT {
 
     @Test
     void plusDePieceQuandLeDossierEstClos() {
-        ObjectNode lyon = Depots.valide();
-        ((ObjectNode) lyon.get("structure").get("adresse")).put("codePostal", "69003").put("commune", "Lyon").put("codeInsee", "69383")
-                .put("departement", "69").put("region", "84");
-        Depot d = deposer(lyon);
-        executerJobs(d.numero());
+        // Declared irrecevable by the process: a stricter eligibility table was deployed after the deposit (doc/adr/0007).
+        Depot d = deposer();
+        TableEligibilite.pendant(repository, t -> t.replace(TableEligibilite.FORMES_ADMISES, "not(\"SCIC\","),
+                () -> executerJobs(d.numero()));
         assertThat(jdbc.sql("select statut from dossier where numero = ?").param(d.numero()).query(String.class).single())
                 .isEqualTo("IRRECEVABLE");
         Http.Reponse r = joindre(d, Map.of(), new Fichier("statuts.pdf", "application/pdf", PDF));

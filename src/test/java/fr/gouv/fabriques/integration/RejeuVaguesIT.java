@@ -68,8 +68,10 @@ class RejeuVaguesIT {
                 .isEqualTo(depart.laureats().get(Categorie.HORS_GRANDS_CENTRES) + laureatsEnPlus)
                 .isLessThanOrEqualTo(p.quotas().get(Categorie.HORS_GRANDS_CENTRES));
         assertThat(p.engage()).isEqualTo(depart.engage() + engageEnPlus).isLessThanOrEqualTo(p.enveloppe());
-        long laureatsEnBase = jdbc.sql("select count(*) from dossier where categorie = 'HORS_GRANDS_CENTRES' and statut in "
-                + "('LAUREAT', 'CONVENTION_SIGNEE_PORTEUR', 'CONVENTIONNE', 'VERSEMENTS_SUSPENDUS', 'SOLDE', 'SOLDE_APRES_REVERSEMENT', 'RESILIE')").query(Long.class).single();
+        // Every status that holds a quota place (StatutDossier#estFinance): the early ends (soldé après reversement, résilié) keep theirs.
+        long laureatsEnBase = jdbc.sql("select count(*) from dossier where categorie = 'HORS_GRANDS_CENTRES' and statut in ("
+                + java.util.Arrays.stream(fr.gouv.fabriques.domain.StatutDossier.values()).filter(fr.gouv.fabriques.domain.StatutDossier::estFinance)
+                        .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")").query(Long.class).single();
         assertThat(p.laureats().get(Categorie.HORS_GRANDS_CENTRES)).as("compteur = lauréats en base").isEqualTo((int) laureatsEnBase);
     }
 

@@ -1,6 +1,8 @@
 package fr.gouv.fabriques.application.depot;
 
 import fr.gouv.fabriques.application.Jetons;
+import fr.gouv.fabriques.application.instruction.EvaluerEligibilite;
+import fr.gouv.fabriques.application.port.RegleEligibilite;
 import fr.gouv.fabriques.application.port.DepotIdempotentRepository;
 import fr.gouv.fabriques.application.port.DerogationSirenRepository;
 import fr.gouv.fabriques.application.port.DossierRepository;
@@ -34,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lifecycle step 1: an applicant deposits a dossier. Everything is checked before
- * anything is written; the dossier, its timeline entry and its process start in one
- * transaction.
+ * anything is written — the form by {@link ValidateurDepot}, then the programme's rules by
+ * the latest deployed eligibility table (doc/adr/0007), whose fields and reasons a refusal
+ * names; the dossier, its timeline entry and its process start in one transaction.
  */
 @Service
 public class DeposerDossier {
@@ -43,6 +46,7 @@ public class DeposerDossier {
     private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Vague.FUSEAU);
 
     private final ValidateurDepot validateur;
+    private final EvaluerEligibilite eligibilite;
     private final DossierRepository dossiers;
     private final VagueRepository vagues;
     private final NumeroteurDossier numeroteur;
@@ -52,10 +56,11 @@ public class DeposerDossier {
     private final DerogationSirenRepository derogations;
     private final Clock horloge;
 
-    public DeposerDossier(ValidateurDepot validateur, DossierRepository dossiers, VagueRepository vagues,
+    public DeposerDossier(ValidateurDepot validateur, EvaluerEligibilite eligibilite, DossierRepository dossiers, VagueRepository vagues,
             NumeroteurDossier numeroteur, Journal journal, ProcessusDossier processus,
             DepotIdempotentRepository idempotence, DerogationSirenRepository derogations, Clock horloge) {
         this.validateur = validateur;
+        this.eligibilite = eligibilite;
         this.dossiers = dossiers;
         this.vagues = vagues;
         this.numeroteur = numeroteur;
@@ -82,6 +87,7 @@ public class DeposerDossier {
         if (!violations.isEmpty()) {
             throw new ErreursValidation(violations);
         }
+        verifierEligibilite(demande);
         Instant maintenant = horloge.instant();
         Appel appel = Appel.valueOf(demande.appel());
         Vague vague = vagueDuDepot(demande, appel, maintenant);
@@ -96,6 +102,20 @@ public class DeposerDossier {
         ResultatDepot resultat = new ResultatDepot(dossier.numero(), jeton, dossier.statut().name(), vague.code(), false);
         cleIdempotence.ifPresent(cle -> idempotence.enregistrer(cle, empreinte, dossier.id(), resultat, maintenant));
         return resultat;
+    }
+
+    /**
+     * The programme's rules, as the eligibility table says them today: a deposit they refuse is
+     * not recorded, the applicant gets the table's reasons at once, field by field (422).
+     */
+    private void verifierEligibilite(DemandeDepot d) {
+        DemandeDepot.StructureDemandee s = d.structure();
+        RegleEligibilite.Evaluation evaluation = eligibilite.evaluer(Appel.valueOf(d.appel()), Categorie.valueOf(d.categorie()),
+                new MontantsAnnuels(d.montantsDemandes().annee1(), d.montantsDemandes().annee2(), d.montantsDemandes().annee3()),
+                s.codeQpv(), FormeJuridique.valueOf(s.formeJuridique()), s.adresse().codeInsee());
+        if (!evaluation.eligible()) {
+            throw new ErreursValidation(evaluation.motifs());
+        }
     }
 
     /**

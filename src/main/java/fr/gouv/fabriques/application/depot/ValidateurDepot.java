@@ -10,7 +10,6 @@ import fr.gouv.fabriques.domain.Appel;
 import fr.gouv.fabriques.domain.Categorie;
 import fr.gouv.fabriques.domain.Commune;
 import fr.gouv.fabriques.domain.FormeJuridique;
-import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.Siret;
 import fr.gouv.fabriques.domain.Violation;
@@ -24,8 +23,12 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a deposit field by field, before anything is written, and says in French
- * what was expected for each faulty field (the JSON path of the API contract (OpenAPI, README)).
+ * Checks a deposit's form field by field, before anything is written, and says in French
+ * what was expected for each faulty field (the JSON path of the API contract (OpenAPI, README)):
+ * required fields, formats, known codes, and the address against the communes referential.
+ * The programme's rules (amount bounds and yearly cap, category vs call, QPV code of the QPV
+ * categories, admitted legal forms, the métropole rule) are not checked here: the eligibility
+ * table decides them ({@link fr.gouv.fabriques.application.instruction.EvaluerEligibilite}, doc/adr/0007).
  */
 @Component
 public class ValidateurDepot {
@@ -40,33 +43,27 @@ public class ValidateurDepot {
     private static final Pattern QPV_2024 = Pattern.compile("^QN[0-9A-Z]{7}$");
     private static final Pattern SERVICE = Pattern.compile("^[A-Z][A-Z0-9_]{1,49}$");
 
-    private final PlafondsFinancement plafonds;
     private final ReferentielGeographique geographie;
 
-    public ValidateurDepot(PlafondsFinancement plafonds, ReferentielGeographique geographie) {
-        this.plafonds = plafonds;
+    public ValidateurDepot(ReferentielGeographique geographie) {
         this.geographie = geographie;
     }
 
     public List<Violation> violations(DemandeDepot d) {
         List<Violation> v = new ArrayList<>();
-        Appel appel = enumeration(v, "appel", d.appel(), Appel.class, true);
+        enumeration(v, "appel", d.appel(), Appel.class, true);
         if (d.vague() != null && (d.vague().isBlank() || d.vague().length() > 32)) {
             v.add(new Violation("vague", "le code de vague doit faire de 1 à 32 caractères, ou être omis pour la vague ouverte de l'appel"));
         }
-        Categorie categorie = enumeration(v, "categorie", d.categorie(), Categorie.class, true);
-        if (appel != null && categorie != null && categorie.appel() != appel) {
-            v.add(new Violation("categorie", "la catégorie " + categorie + " ne relève pas de l'appel " + appel
-                    + " (NUMERIQUE_QPV ⇔ FABRIQUES_NUMERIQUES ; HORS_GRANDS_CENTRES et QPV ⇔ FABRIQUES_TERRITOIRE)"));
-        }
-        structure(v, d.structure(), categorie);
+        enumeration(v, "categorie", d.categorie(), Categorie.class, true);
+        structure(v, d.structure());
         contact(v, d.contact());
         projet(v, d.projet());
         montants(v, d.montantsDemandes());
         return v;
     }
 
-    private void structure(List<Violation> v, StructureDemandee s, Categorie categorie) {
+    private void structure(List<Violation> v, StructureDemandee s) {
         if (s == null) {
             v.add(new Violation("structure", "la structure est obligatoire (raisonSociale, siret, formeJuridique, adresse)"));
             return;
@@ -79,9 +76,6 @@ public class ValidateurDepot {
         if (qpv != null && !QPV_2015.matcher(qpv).matches() && !QPV_2024.matcher(qpv).matches()) {
             v.add(new Violation("structure.codeQpv", "le code QPV doit être « QP » + 3 caractères de département + 3 chiffres "
                     + "(géographie 2015, ex. QP075001) ou « QN » + 7 caractères (géographie 2024) ; reçu : « " + qpv + " »"));
-        } else if (qpv == null && categorie != null && categorie.exigeCodeQpv()) {
-            v.add(new Violation("structure.codeQpv", "le code QPV est obligatoire pour la catégorie " + categorie
-                    + " (ex. QP075001 ou QN0750010)"));
         }
     }
 
@@ -184,16 +178,14 @@ public class ValidateurDepot {
             v.add(new Violation("montantsDemandes", "les montants demandés pour les 3 années sont obligatoires (annee1, annee2, annee3, en euros)"));
             return;
         }
-        boolean complets = true;
         Integer[] valeurs = {m.annee1(), m.annee2(), m.annee3()};
         for (int i = 0; i < valeurs.length; i++) {
             if (valeurs[i] == null) {
                 v.add(new Violation("montantsDemandes.annee" + (i + 1), "montant obligatoire : un nombre entier d'euros"));
-                complets = false;
+            } else if (valeurs[i] < 0) {
+                v.add(new Violation("montantsDemandes.annee" + (i + 1), "le montant doit être positif ou nul (reçu : "
+                        + PlafondsFinancement.euros(valeurs[i]) + ")"));
             }
-        }
-        if (complets) {
-            v.addAll(plafonds.violations(new MontantsAnnuels(m.annee1(), m.annee2(), m.annee3()), "montantsDemandes"));
         }
     }
 

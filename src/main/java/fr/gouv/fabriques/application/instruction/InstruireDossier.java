@@ -85,14 +85,17 @@ public class InstruireDossier {
         if (!violations.isEmpty()) {
             throw new ErreursValidation(violations);
         }
-        Map<Critere, Integer> poids = grille.poids(dossier.categorie());
+        GrilleNotation.Ponderation ponderation = grille.ponderation(dossier.categorie());
+        Map<Critere, Integer> poids = ponderation.poids();
         BigDecimal score = notation.score(poids);
-        Avis recommandation = grille.recommandation(score);
+        GrilleNotation.Recommandation r = grille.recommander(score);
+        Avis recommandation = r.avis();
         Instant maintenant = horloge.instant();
         instructions.enregistrerProposition(dossierId, notation, poids, score, recommandation, p.montantsProposes(), p.motif().strip(),
-                instructeur, maintenant);
+                instructeur, maintenant, new InstructionRepository.VersionsGrille(ponderation.version(), r.version()));
         journal.noter(dossierId, TypeEvenement.PROPOSITION_INSTRUCTION, "Instruction : score " + FormatsFiche.nombre(score) + " / 100, recommandation "
-                + recommandation + ", " + PlafondsFinancement.euros(p.montantsProposes().total()) + " proposés sur 3 ans",
+                + recommandation + ", " + PlafondsFinancement.euros(p.montantsProposes().total()) + " proposés sur 3 ans (grille de notation : "
+                + ponderation.version().libelle() + ", " + r.version().libelle() + ")",
                 false, instructeur, maintenant);
         return new Resultat(score, recommandation);
     }

@@ -1,14 +1,18 @@
 package fr.gouv.fabriques.application.port;
 
+import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
 
 /**
- * The eligibility rule (bpmn/eligibilite.dmn, edited by analysts): given the facts of
- * a dossier, the reasons it is not eligible; none means eligible.
+ * The programme's eligibility rules (bpmn/eligibilite.dmn, edited by analysts): given the
+ * facts of a dossier, the reasons it is not eligible; none means eligible. The programme's
+ * figures (amount bounds, yearly cap) are not part of the facts: the implementation feeds
+ * them from configuration ({@code fabriques.financement.*}).
  */
 public interface RegleEligibilite {
 
-    List<String> motifsIrrecevabilite(FaitsEligibilite faits);
+    /** Evaluates the latest deployed version of the rules. */
+    Evaluation evaluer(FaitsEligibilite faits);
 
     /**
      * @param typeEpci type of the EPCI à fiscalité propre of the dossier's commune (CC, CA, CU,
@@ -16,5 +20,23 @@ public interface RegleEligibilite {
      */
     record FaitsEligibilite(String appel, String categorie, int montantTotal, int montantAnnuelMax,
             boolean codeQpvRenseigne, String formeJuridique, String typeEpci) {
+    }
+
+    /**
+     * What the rules said and which version of them said it.
+     *
+     * @param motifs   one per rule that applies: the deposit's field in cause (JSON path of the API) and the reason, in French
+     * @param decision the decision definition evaluated: key, version and engine id
+     */
+    record Evaluation(List<Violation> motifs, VersionDecision decision) {
+
+        public boolean eligible() {
+            return motifs.isEmpty();
+        }
+
+        /** The reasons as one text (« motif ; motif »). */
+        public String texteMotifs() {
+            return String.join(" ; ", motifs.stream().map(Violation::message).distinct().toList());
+        }
     }
 }

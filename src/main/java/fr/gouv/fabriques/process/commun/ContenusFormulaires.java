@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * current wave and structure, a wave's agenda of 500 dossiers, the effect of its
  * decisions, a dossier's situation in the committee, and the values a form starts from
  * (the committee's recorded decision, the instructor's previous proposal when it was sent
- * back). Added to the response of {@code GET …/task/{id}/form-variables} by
+ * back), and the programme's figures where a form limits or shows an amount
+ * ({@link PlafondsFinancement#variables()}: the forms write no figure). Added to the response of {@code GET …/task/{id}/form-variables} by
  * {@link VariablesCalculeesFilter}.
  */
 @Component
@@ -87,6 +88,10 @@ public class ContenusFormulaires {
     private final FicheMarkdown rendu;
     private final Resumes resumes;
     private final ConsulterVagues vagues;
+    private final PlafondsFinancement plafonds;
+
+    /** The forms that limit or show the grant's amounts: they read the programme's figures from configuration. */
+    static final Set<String> TACHES_MONTANTS = Set.of(InstructionProcess.TACHE_INSTRUIRE, ComiteVagueProcess.TACHE_DECIDER_DOSSIER);
 
     /** The use cases behind the summaries of single tasks. */
     record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
@@ -97,8 +102,10 @@ public class ContenusFormulaires {
     ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
-            DossierDuProcessus dossier, ConsulterVagues vagues, fr.gouv.fabriques.application.fin.AnnulerDossier annulation) {
+            DossierDuProcessus dossier, ConsulterVagues vagues, PlafondsFinancement plafonds,
+            fr.gouv.fabriques.application.fin.AnnulerDossier annulation) {
         this.vagues = vagues;
+        this.plafonds = plafonds;
         this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, annulation);
         this.taches = taches;
         this.runtime = runtime;
@@ -145,6 +152,10 @@ public class ContenusFormulaires {
                     fiche(tache.getTaskDefinitionKey(), cleMetier, contenus);
                 }
             }
+        }
+        if (TACHES_MONTANTS.contains(tache.getTaskDefinitionKey())) {
+            // The amounts' limits and texts (« {{plafondAnnuelEnEuros}} », "max": "=plafondAnnuel"): fabriques.financement.*.
+            contenus.putAll(plafonds.variables());
         }
         return contenus;
     }

@@ -1,39 +1,51 @@
 package fr.gouv.fabriques.process.instruction;
 
 import fr.gouv.fabriques.application.port.RegleEligibilite;
+import fr.gouv.fabriques.application.port.RegleEligibilite.Evaluation;
+import fr.gouv.fabriques.application.port.VersionDecision;
+import fr.gouv.fabriques.domain.PlafondsFinancement;
+import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link RegleEligibilite} evaluated by the DMN table {@value #DECISION} of
- * bpmn/eligibilite.dmn (latest deployed version): each matching rule gives one reason.
+ * bpmn/eligibilite.dmn (latest deployed version): each matching rule gives one field and
+ * one reason. The programme's figures come from configuration ({@link PlafondsFinancement},
+ * {@code fabriques.financement.*}) as inputs of every evaluation ({@link PlafondsFinancement#variables()}):
+ * the table compares against them and writes no amount itself.
  */
 @Component
 class EligibiliteDmn implements RegleEligibilite {
 
     static final String DECISION = "Decision_Eligibilite";
-    private final DecisionService decisions;
+    private final DecisionsDeployees decisions;
+    private final PlafondsFinancement plafonds;
 
-    EligibiliteDmn(DecisionService decisions) {
+    EligibiliteDmn(DecisionsDeployees decisions, PlafondsFinancement plafonds) {
         this.decisions = decisions;
+        this.plafonds = plafonds;
     }
 
     @Override
-    public List<String> motifsIrrecevabilite(FaitsEligibilite f) {
-        DmnDecisionResult resultat = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables()
-                        .putValue("appel", f.appel())
-                        .putValue("categorie", f.categorie())
-                        .putValue("montantTotal", f.montantTotal())
-                        .putValue("montantAnnuelMax", f.montantAnnuelMax())
-                        .putValue("codeQpvRenseigne", f.codeQpvRenseigne())
-                        .putValue("formeJuridique", f.formeJuridique())
-                        .putValue("typeEpci", f.typeEpci()))
-                .evaluate();
-        return resultat.collectEntries("motif").stream().filter(Objects::nonNull).map(Object::toString).distinct().toList();
+    public Evaluation evaluer(FaitsEligibilite f) {
+        VersionDecision version = decisions.derniere(DECISION);
+        VariableMap variables = Variables.createVariables()
+                .putValue("appel", f.appel())
+                .putValue("categorie", f.categorie())
+                .putValue("montantTotal", f.montantTotal())
+                .putValue("montantAnnuelMax", f.montantAnnuelMax())
+                .putValue("codeQpvRenseigne", f.codeQpvRenseigne())
+                .putValue("formeJuridique", f.formeJuridique())
+                .putValue("typeEpci", f.typeEpci());
+        variables.putAll(plafonds.variables());
+        List<Violation> motifs = decisions.evaluer(version, variables).getResultList().stream()
+                .filter(ligne -> ligne.get("motif") != null)
+                .map(ligne -> new Violation(Objects.toString(ligne.get("champ"), "dossier"), ligne.get("motif").toString()))
+                .distinct().toList();
+        return new Evaluation(motifs, version);
     }
 }

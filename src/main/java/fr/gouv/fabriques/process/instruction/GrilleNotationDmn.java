@@ -1,6 +1,7 @@
 package fr.gouv.fabriques.process.instruction;
 
 import fr.gouv.fabriques.application.port.GrilleNotation;
+import fr.gouv.fabriques.application.port.VersionDecision;
 import fr.gouv.fabriques.domain.Avis;
 import fr.gouv.fabriques.domain.Categorie;
 import fr.gouv.fabriques.domain.Critere;
@@ -8,27 +9,26 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** {@link GrilleNotation} read from bpmn/notation-instruction.dmn (latest deployed version). */
+/** {@link GrilleNotation} read from bpmn/notation-instruction.dmn (latest deployed version, named in the result). */
 @Component
 class GrilleNotationDmn implements GrilleNotation {
 
     static final String DECISION_POIDS = "Decision_PoidsCriteres";
     static final String DECISION_RECOMMANDATION = "Decision_Recommandation";
-    private final DecisionService decisions;
+    private final DecisionsDeployees decisions;
 
-    GrilleNotationDmn(DecisionService decisions) {
+    GrilleNotationDmn(DecisionsDeployees decisions) {
         this.decisions = decisions;
     }
 
     @Override
-    public Map<Critere, Integer> poids(Categorie categorie) {
-        DmnDecisionResultEntries ligne = decisions.evaluateDecisionByKey(DECISION_POIDS)
-                .variables(Variables.createVariables().putValue("categorie", categorie.name()))
-                .evaluate().getSingleResult();
+    public Ponderation ponderation(Categorie categorie) {
+        VersionDecision version = decisions.derniere(DECISION_POIDS);
+        DmnDecisionResultEntries ligne = decisions.evaluer(version, Variables.createVariables().putValue("categorie", categorie.name()))
+                .getSingleResult();
         if (ligne == null) {
             throw new IllegalStateException("La table " + DECISION_POIDS + " ne donne aucun poids pour la catégorie " + categorie);
         }
@@ -40,17 +40,17 @@ class GrilleNotationDmn implements GrilleNotation {
             }
             poids.put(c, n.intValue());
         }
-        return poids;
+        return new Ponderation(poids, version);
     }
 
     @Override
-    public Avis recommandation(BigDecimal score) {
-        Object r = decisions.evaluateDecisionByKey(DECISION_RECOMMANDATION)
-                .variables(Variables.createVariables().putValue("scoreTotal", score.doubleValue()))
-                .evaluate().getSingleEntry();
+    public Recommandation recommander(BigDecimal score) {
+        VersionDecision version = decisions.derniere(DECISION_RECOMMANDATION);
+        Object r = decisions.evaluer(version, Variables.createVariables().putValue("scoreTotal", score.doubleValue()))
+                .getSingleEntry();
         if (r == null) {
             throw new IllegalStateException("La table " + DECISION_RECOMMANDATION + " ne couvre pas le score " + score);
         }
-        return Avis.valueOf(r.toString());
+        return new Recommandation(Avis.valueOf(r.toString()), version);
     }
 }

@@ -7,7 +7,6 @@ import fr.gouv.fabriques.application.depot.DemandeDepot.ContactDemande;
 import fr.gouv.fabriques.application.depot.DemandeDepot.MontantsDemandes;
 import fr.gouv.fabriques.application.depot.DemandeDepot.ProjetDemande;
 import fr.gouv.fabriques.application.depot.DemandeDepot.StructureDemandee;
-import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.Violation;
 import fr.gouv.fabriques.persistence.ReferentielGeographiqueFichier;
 import java.math.BigDecimal;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The address checks of a deposit against the reference geography (the real committed resource). */
 class ValidateurDepotTest {
 
-    private static final ValidateurDepot VALIDATEUR = new ValidateurDepot(PlafondsFinancement.PROGRAMME_2019,
-            ReferentielGeographiqueFichier.depuisClasspath());
+    private static final ValidateurDepot VALIDATEUR = new ValidateurDepot(ReferentielGeographiqueFichier.depuisClasspath());
 
     private static DemandeDepot depot(String codePostal, String commune, String codeInsee, String departement, String region) {
         return new DemandeDepot("FABRIQUES_TERRITOIRE", null, "HORS_GRANDS_CENTRES",
@@ -124,5 +122,28 @@ class ValidateurDepotTest {
             assertThat(v.champ()).isEqualTo("structure.adresse.departement");
             assertThat(v.message()).startsWith("attendu : un code de département");
         });
+    }
+
+    /**
+     * The programme's rules are the eligibility table's (doc/adr/0007): a well-formed deposit that
+     * breaks them passes the form's checks, so that the table, as an analyst last deployed it, decides.
+     */
+    @Test
+    void lesReglesDuProgrammeNeSontPasVerifieesIci() {
+        DemandeDepot d = depot("58000", "Nevers", "58194", "58", "27");
+        DemandeDepot horsRegles = new DemandeDepot("FABRIQUES_TERRITOIRE", null, "NUMERIQUE_QPV",
+                new StructureDemandee(d.structure().raisonSociale(), d.structure().siret(), "ENTREPRISE_INDIVIDUELLE",
+                        d.structure().adresse(), null),
+                d.contact(), d.projet(), new MontantsDemandes(90_000, 90_000, 90_000));
+        assertThat(VALIDATEUR.violations(horsRegles)).isEmpty();
+    }
+
+    @Test
+    void unMontantNegatifOuAbsentResteUneErreurDeFormulaire() {
+        DemandeDepot d = depot("58000", "Nevers", "58194", "58", "27");
+        DemandeDepot mauvais = new DemandeDepot(d.appel(), null, d.categorie(), d.structure(), d.contact(), d.projet(),
+                new MontantsDemandes(-1, null, 40_000));
+        assertThat(VALIDATEUR.violations(mauvais)).extracting(Violation::champ)
+                .containsExactly("montantsDemandes.annee1", "montantsDemandes.annee2");
     }
 }

@@ -7,6 +7,7 @@ import fr.gouv.fabriques.application.port.AnnuaireAgents.Agent;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
 import fr.gouv.fabriques.application.port.FicheDossierRepository;
 import fr.gouv.fabriques.application.port.GrilleNotation;
+import fr.gouv.fabriques.application.port.VersionDecision;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.TypeEvenement;
 import fr.gouv.fabriques.domain.Adresse;
@@ -46,7 +47,7 @@ class ConsulterFicheDossierTest {
     private boolean grilleEnPanne;
     private final GrilleNotation grille = new GrilleNotation() {
         @Override
-        public Map<Critere, Integer> poids(Categorie categorie) {
+        public Ponderation ponderation(Categorie categorie) {
             grilleLue.add(categorie);
             if (grilleEnPanne) {
                 throw new IllegalStateException("table absente");
@@ -55,11 +56,11 @@ class ConsulterFicheDossierTest {
             for (Critere c : Critere.values()) {
                 p.put(c, 7);
             }
-            return p;
+            return new Ponderation(p, new VersionDecision("Decision_PoidsCriteres", 1, "Decision_PoidsCriteres:1:essai"));
         }
 
         @Override
-        public Avis recommandation(BigDecimal score) {
+        public Recommandation recommander(BigDecimal score) {
             throw new UnsupportedOperationException();
         }
     };

@@ -3,6 +3,8 @@ package fr.gouv.fabriques.process.instruction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.gouv.fabriques.domain.Commune;
+import fr.gouv.fabriques.domain.FormeJuridique;
+import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.persistence.ReferentielGeographiqueFichier;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * bpmn/eligibilite.dmn evaluated by the Camunda DMN engine alone, rule by rule, with the
- * EPCI type of real communes taken from the reference geography.
+ * EPCI type of real communes taken from the reference geography and the programme's figures
+ * passed as inputs, as {@link EligibiliteDmn} passes them from configuration.
  */
 class EligibiliteDmnTest {
 
@@ -37,7 +40,7 @@ class EligibiliteDmnTest {
 
     /** An eligible dossier of the API contract (OpenAPI, README) (Nevers, communauté d'agglomération). */
     private static Map<String, Object> faits() {
-        Map<String, Object> f = new HashMap<>();
+        Map<String, Object> f = new HashMap<>(PlafondsFinancement.PROGRAMME_2019.variables());
         f.put("appel", "FABRIQUES_TERRITOIRE");
         f.put("categorie", "HORS_GRANDS_CENTRES");
         f.put("montantTotal", 140_000);
@@ -54,6 +57,10 @@ class EligibiliteDmnTest {
 
     private static List<String> motifs(Map<String, Object> faits) {
         return moteur.evaluateDecisionTable(decision, faits).collectEntries("motif").stream().map(Object::toString).toList();
+    }
+
+    private static List<String> champs(Map<String, Object> faits) {
+        return moteur.evaluateDecisionTable(decision, faits).collectEntries("champ").stream().map(Object::toString).toList();
     }
 
     private static List<String> motifsAvec(String nom, Object valeur) {
@@ -74,6 +81,30 @@ class EligibiliteDmnTest {
         assertThat(motifsAvec("montantAnnuelMax", 50_001)).containsExactly("Un montant annuel dépasse le plafond de 50 000 € par an");
         assertThat(motifsAvec("montantTotal", 75_000)).isEmpty();
         assertThat(motifsAvec("montantTotal", 150_000)).isEmpty();
+        assertThat(champs(avec("montantAnnuelMax", 50_001))).containsExactly("montantsDemandes");
+    }
+
+    /** The table writes no figure: other figures in configuration, other bounds and other reasons. */
+    @Test
+    void lesChiffresViennentDesEntrees() {
+        Map<String, Object> f = faits();
+        f.putAll(new PlafondsFinancement(60_000, 120_000, 40_000, 80_000).variables());
+        f.put("montantTotal", 120_000);
+        f.put("montantAnnuelMax", 40_000);
+        assertThat(motifs(f)).isEmpty();
+        f.put("montantTotal", 120_001);
+        f.put("montantAnnuelMax", 40_001);
+        assertThat(motifs(f)).containsExactly("Le montant total demandé dépasse le plafond de 120 000 € sur 3 ans",
+                "Un montant annuel dépasse le plafond de 40 000 € par an");
+        f.put("montantTotal", 59_999);
+        f.put("montantAnnuelMax", 20_000);
+        assertThat(motifs(f)).containsExactly("Le montant total demandé est inférieur au plancher de 60 000 € sur 3 ans");
+    }
+
+    private static Map<String, Object> avec(String nom, Object valeur) {
+        Map<String, Object> f = faits();
+        f.put(nom, valeur);
+        return f;
     }
 
     @Test
@@ -93,7 +124,11 @@ class EligibiliteDmnTest {
 
     @Test
     void formeJuridique() {
-        assertThat(motifsAvec("formeJuridique", "PARTICULIER")).containsExactly("La forme juridique de la structure n'est pas admise à candidater");
+        assertThat(motifsAvec("formeJuridique", "ENTREPRISE_INDIVIDUELLE")).containsExactly("La forme juridique de la structure n'est pas admise à candidater");
+        assertThat(champs(avec("formeJuridique", "ENTREPRISE_INDIVIDUELLE"))).containsExactly("structure.formeJuridique");
+        for (FormeJuridique forme : FormeJuridique.values()) {
+            assertThat(motifsAvec("formeJuridique", forme.name())).as(forme.name()).hasSize(forme == FormeJuridique.ENTREPRISE_INDIVIDUELLE ? 1 : 0);
+        }
     }
 
     @Test
@@ -135,5 +170,6 @@ class EligibiliteDmnTest {
         f.put("typeEpci", "MET69");
         f.put("montantAnnuelMax", 60_000);
         assertThat(motifs(f)).containsExactly("Un montant annuel dépasse le plafond de 50 000 € par an", METROPOLE);
+        assertThat(champs(f)).containsExactly("montantsDemandes", "categorie");
     }
 }

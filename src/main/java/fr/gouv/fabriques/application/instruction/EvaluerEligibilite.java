@@ -1,0 +1,50 @@
+package fr.gouv.fabriques.application.instruction;
+
+import fr.gouv.fabriques.application.port.ReferentielGeographique;
+import fr.gouv.fabriques.application.port.RegleEligibilite;
+import fr.gouv.fabriques.application.port.RegleEligibilite.Evaluation;
+import fr.gouv.fabriques.application.port.RegleEligibilite.FaitsEligibilite;
+import fr.gouv.fabriques.domain.Appel;
+import fr.gouv.fabriques.domain.Categorie;
+import fr.gouv.fabriques.domain.Commune;
+import fr.gouv.fabriques.domain.Dossier;
+import fr.gouv.fabriques.domain.FormeJuridique;
+import fr.gouv.fabriques.domain.MontantsAnnuels;
+import java.util.Collections;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts the eligibility table reads, taken from a deposit or a dossier the same way, and
+ * their evaluation by the latest deployed table: the deposit and the process's eligibility step
+ * ask the same rules the same question (doc/adr/0007).
+ */
+@Component
+public class EvaluerEligibilite {
+
+    private final RegleEligibilite regle;
+    private final ReferentielGeographique geographie;
+
+    public EvaluerEligibilite(RegleEligibilite regle, ReferentielGeographique geographie) {
+        this.regle = regle;
+        this.geographie = geographie;
+    }
+
+    public Evaluation evaluer(Dossier d) {
+        return evaluer(d.appel(), d.categorie(), d.montantsDemandes(), d.structure().codeQpv(), d.structure().formeJuridique(),
+                d.structure().adresse().codeInsee());
+    }
+
+    public Evaluation evaluer(Appel appel, Categorie categorie, MontantsAnnuels montants, String codeQpv, FormeJuridique forme,
+            String codeInsee) {
+        return regle.evaluer(new FaitsEligibilite(appel.name(), categorie.name(), montants.total(), Collections.max(montants.parAnnee()),
+                codeQpv != null, forme.name(), typeEpci(codeInsee)));
+    }
+
+    /**
+     * The EPCI type of the dossier's commune. The deposit checked the code; a commune merged
+     * since then into a commune nouvelle is read through the commune it joined.
+     */
+    private String typeEpci(String codeInsee) {
+        return geographie.commune(codeInsee).or(() -> geographie.communeActuelleDe(codeInsee)).map(Commune::typeEpci).orElse(null);
+    }
+}
