@@ -18,6 +18,8 @@ import fr.gouv.fabriques.application.fiche.PartieFiche;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
 import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.process.convention.ConventionProcess;
+import fr.gouv.fabriques.process.avenant.AvenantProcess;
+import fr.gouv.fabriques.application.avenant.DecrireAvenant;
 import fr.gouv.fabriques.process.dossier.DossierProcess;
 import fr.gouv.fabriques.process.instruction.InstructionProcess;
 import fr.gouv.fabriques.process.versement.VersementProcess;
@@ -41,7 +43,8 @@ import org.springframework.stereotype.Component;
  * it is always current and never limited by the engine's 4,000-character strings — the
  * dossier's sheet (the parts the task's role needs, {@link #PARTIES}), the header's
  * current wave and structure, a wave's agenda of 500 dossiers, the effect of its
- * decisions, a dossier's situation in the committee, and the values a form starts from
+ * decisions, a dossier's situation in the committee, what an amendment changes (old → new),
+ * and the values a form starts from
  * (the committee's recorded decision, the instructor's previous proposal when it was sent
  * back). Added to the response of {@code GET …/task/{id}/form-variables} by
  * {@link VariablesCalculeesFilter}.
@@ -75,7 +78,10 @@ public class ContenusFormulaires {
             Map.entry(VersementProcess.TACHE_ENREGISTRER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
                     PartieFiche.JOURNAL)),
             Map.entry(VersementProcess.TACHE_VALIDER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
-                    PartieFiche.JOURNAL)));
+                    PartieFiche.JOURNAL)),
+            Map.entry(AvenantProcess.TACHE_VALIDER, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                    PartieFiche.JOURNAL)),
+            Map.entry(AvenantProcess.TACHE_SIGNER_ETAT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)));
 
     private final TaskService taches;
     private final RuntimeService runtime;
@@ -88,15 +94,15 @@ public class ContenusFormulaires {
 
     /** The use cases behind the summaries of single tasks. */
     record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
-            ResumerSuspension suspension, EtapeEnCours etape, DossierDuProcessus dossier) {
+            ResumerSuspension suspension, EtapeEnCours etape, DossierDuProcessus dossier, DecrireAvenant avenant) {
     }
 
     ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
-            DossierDuProcessus dossier, ConsulterVagues vagues) {
+            DossierDuProcessus dossier, ConsulterVagues vagues, DecrireAvenant avenant) {
         this.vagues = vagues;
-        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier);
+        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, avenant);
         this.taches = taches;
         this.runtime = runtime;
         this.decrireSeance = decrireSeance;
@@ -176,6 +182,8 @@ public class ContenusFormulaires {
             case InstructionProcess.TACHE_VALIDER_PROPOSITION -> contenus.put("syntheseInstruction", resumes.instruction().resumer(dossierId));
             case ConventionProcess.TACHE_SIGNER_ETAT -> contenus.put("documentsConvention", resumes.convention().decrire(dossierId));
             case DossierProcess.TACHE_DECIDER_REVERSEMENT -> contenus.put("suspension", resumes.suspension().resumer(dossierId));
+            case AvenantProcess.TACHE_VALIDER, AvenantProcess.TACHE_SIGNER_ETAT ->
+                    contenus.put(AvenantProcess.VAR_MODIFICATION, resumes.avenant().resumer(dossierId));
             case VersementProcess.TACHE_VALIDER_BILAN, VersementProcess.TACHE_EXAMINER_REGULARISATION -> {
                 ConsulterBilan.BilanAExaminer b = resumes.bilan().consulter(dossierId, resumes.etape().anneeBilanAttendu(dossierId));
                 String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");
