@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class JdbcAvenantRepository implements AvenantRepository {
 
     /** Every column but the PDFs' bytes. */
-    private static final String COLONNES = """
+    static final String COLONNES = """
             id, dossier_id, numero, etat, motif, montant_1_avant, montant_2_avant, montant_3_avant, montant_1, montant_2, montant_3,
             decalage_mois, siret_avant, siret, propose_par, propose_le, valide_par, valide_le, rejete_par, rejete_le, motif_rejet,
             etabli_le, pdf_sha256, signataire_porteur, signe_porteur_le, signe_sha256, signe_etat_par, signe_etat_le, applique_le,
