@@ -79,4 +79,17 @@ public record Programme(int totalFabriques, Map<Categorie, Integer> quotas, Map<
         nouveaux.put(vers, quotas.get(vers) + nombre);
         return new Programme(totalFabriques, nouveaux, laureats, enveloppe, engage);
     }
+
+    /**
+     * An amendment changed a convention's amounts: {@code delta} more (or, negative, less) is committed.
+     * An increase must fit in what is left of the envelope; the laureates and quotas do not change.
+     */
+    public Programme ajusterEngagement(long delta) {
+        if (delta > enveloppeRestante()) {
+            throw new ErreurMetier("montants", "L'enveloppe du programme serait dépassée : " + PlafondsFinancement.euros(engage)
+                    + " déjà engagés + " + PlafondsFinancement.euros(delta) + " = " + PlafondsFinancement.euros(engage + delta)
+                    + " pour une enveloppe de " + PlafondsFinancement.euros(enveloppe) + ".");
+        }
+        return new Programme(totalFabriques, quotas, laureats, enveloppe, Math.max(0, engage + delta));
+    }
 }

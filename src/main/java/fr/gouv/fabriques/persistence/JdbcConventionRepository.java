@@ -50,6 +50,17 @@ class JdbcConventionRepository implements ConventionRepository {
                 .param(dossierId).update() == 1;
     }
 
+    @Override
+    public int decalageMois(long dossierId) {
+        return jdbc.sql("select decalage_mois from convention where dossier_id = ?").param(dossierId).query(Integer.class).optional().orElse(0);
+    }
+
+    @Override
+    public void modifier(long dossierId, MontantsAnnuels m, int decalageMois) {
+        jdbc.sql("update convention set montant_1 = ?, montant_2 = ?, montant_3 = ?, decalage_mois = ? where dossier_id = ?")
+                .param(m.annee1()).param(m.annee2()).param(m.annee3()).param(decalageMois).param(dossierId).update();
+    }
+
     private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }

@@ -64,7 +64,8 @@ class JdbcDecisionComiteRepository implements DecisionComiteRepository {
         return jdbc.sql("""
                 select coalesce((select engagement from decision_comite where dossier_id = ? and etat = 'PUBLIEE' and decision = 'LAUREAT'
                 order by publiee_le desc nulls last, id desc limit 1), 0)
-                """).param(dossierId).query(Long.class).single();
+                  + coalesce((select sum(engagement_delta) from avenant where dossier_id = ? and etat = 'APPLIQUE'), 0)
+                """).param(dossierId).param(dossierId).query(Long.class).single();
     }
 
     @Override

@@ -15,6 +15,7 @@ import fr.gouv.fabriques.domain.Structure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +102,12 @@ class JdbcDossierRepository implements DossierRepository {
     public Optional<Dossier> parNumeroEtJeton(String numero, String jetonHash) {
         return jdbc.sql(COLONNES_SELECT + "where numero = ? and jeton_hash = ?").param(numero).param(jetonHash)
                 .query(JdbcDossierRepository::lire).optional();
+    }
+
+    @Override
+    public void changerSiret(long dossierId, String siret, Instant le) {
+        jdbc.sql("update dossier set siret = ?, modifie_le = ?, version = version + 1 where id = ?")
+                .param(siret).param(Timestamp.from(le)).param(dossierId).update();
     }
 
     @Override

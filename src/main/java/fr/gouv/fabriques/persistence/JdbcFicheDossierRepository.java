@@ -98,7 +98,11 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
                 jdbc.sql("select " + JdbcDocumentConventionRepository.DESCRIPTION + " from document_convention where dossier_id = ? "
                         + "order by cree_le, id").param(id).query(JdbcDocumentConventionRepository::lire).list(),
                 jdbc.sql("select * from versement where dossier_id = ? order by annee").param(id).query(JdbcVersementRepository::lire).list(),
-                bilans, reversements, journal));
+                bilans, reversements, journal,
+                jdbc.sql("select " + JdbcAvenantRepository.COLONNES + " from avenant where dossier_id = ? order by numero").param(id)
+                        .query(JdbcAvenantRepository::lire).list(),
+                tete.get().convention() == null ? 0 : jdbc.sql("select decalage_mois from convention where dossier_id = ?").param(id)
+                        .query(Integer.class).single()));
     }
 
     private static Instruction instruction(ResultSet rs) throws SQLException {

@@ -27,6 +27,12 @@ class JdbcVersementRepository implements VersementRepository {
     }
 
     @Override
+    public boolean modifierMontantPrevu(long dossierId, int annee, int montant) {
+        return jdbc.sql("update versement set montant = ? where dossier_id = ? and annee = ? and ordonnance_le is null and emis_le is null")
+                .param(montant).param(dossierId).param(annee).update() == 1;
+    }
+
+    @Override
     public List<Versement> parDossier(long dossierId) {
         return jdbc.sql("select * from versement where dossier_id = ? order by annee").param(dossierId).query(JdbcVersementRepository::lire).list();
     }

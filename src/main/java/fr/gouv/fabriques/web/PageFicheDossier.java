@@ -284,6 +284,31 @@ final class PageFicheDossier {
             }
             h.append("</ul>\n");
         }
+        if (c.decalageMois() > 0) {
+            cles(new String[][] {{"Calendrier", "dates anniversaires reportées de " + c.decalageMois() + " mois par avenant"}});
+        }
+        if (!c.avenants().isEmpty()) {
+            h.append("<h3>Avenants</h3>\n<table>\n<thead><tr><th>N°</th><th>Changement</th><th>État</th><th>Proposé</th><th>Validé</th>"
+                    + "<th>Signé par le porteur</th><th>Signé pour l'État</th><th>PDF</th></tr></thead>\n<tbody>\n");
+            for (FicheDossier.Avenant a : c.avenants()) {
+                h.append("<tr><td>").append(a.numero()).append("</td><td>").append(echapper(a.changements())).append("<br>")
+                        .append(echapper(a.motif())).append("</td><td>").append(echapper(a.etatLibelle()))
+                        .append(a.motifRejet() == null ? "" : " — " + echapper(a.motifRejet())).append("</td><td>")
+                        .append(echapper(a.proposePar() + ", " + date(a.proposeLe()))).append("</td><td>")
+                        .append(a.validePar() == null ? "" : echapper(a.validePar() + ", " + date(a.valideLe()))).append("</td><td>")
+                        .append(a.signePorteurLe() == null ? "" : echapper(a.signatairePorteur() + ", " + date(a.signePorteurLe())))
+                        .append("</td><td>").append(a.signeEtatLe() == null ? "" : echapper(a.signeEtatPar() + ", " + date(a.signeEtatLe())))
+                        .append("</td><td>");
+                if (a.lienAvenant() != null) {
+                    h.append("<a href=\"").append(echapper(a.lienAvenant())).append("\">établi</a>");
+                }
+                if (a.lienAvenantSigne() != null) {
+                    h.append(" · <a href=\"").append(echapper(a.lienAvenantSigne())).append("\">signé</a>");
+                }
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
     }
 
     private void versements(FicheDossier.Versements v) {

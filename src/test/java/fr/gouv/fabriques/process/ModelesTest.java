@@ -190,7 +190,7 @@ class ModelesTest {
         List<Class<?>> descripteurs = List.of(fr.gouv.fabriques.process.dossier.DossierProcess.class,
                 fr.gouv.fabriques.process.instruction.InstructionProcess.class, fr.gouv.fabriques.process.comite.ComiteVagueProcess.class,
                 fr.gouv.fabriques.process.comite.DecisionComiteProcess.class, fr.gouv.fabriques.process.convention.ConventionProcess.class,
-                fr.gouv.fabriques.process.versement.VersementProcess.class);
+                fr.gouv.fabriques.process.versement.VersementProcess.class, fr.gouv.fabriques.process.avenant.AvenantProcess.class);
         int verifies = 0;
         for (Class<?> d : descripteurs) {
             for (java.lang.reflect.Field f : d.getDeclaredFields()) {

@@ -21,10 +21,12 @@ public final class ProcessusFictifs {
         "constaterAbsenceAvisDelegate", "genererConventionDelegate", "constaterCaduciteDelegate", "etablirEcheancierDelegate",
         "preparerVersementDelegate", "emettreOrdreVersementDelegate", "solderConventionDelegate", "cloturerVagueDelegate",
         "relancerPorteurDelegate", "constaterDefautBilanDelegate", "publierDecisionsDelegate", "rappelerBilanDelegate",
-        "reprendreVersementsDelegate", "resilierConventionDelegate"};
+        "reprendreVersementsDelegate", "resilierConventionDelegate", "etablirAvenantDelegate", "appliquerAvenantDelegate",
+        "constaterCaduciteAvenantDelegate"};
     public static final String[] LISTENERS = {"completudeListener", "avisTerritorialListener", "instructionListener",
         "validationPropositionListener", "signatureEtatListener", "ordonnancementListener", "validationOrdreVersementListener",
-        "examenBilanListener", "reversementListener", "reversementRecuListener", "validationAnnulationListener", "preparationSeanceListener", "decisionDossierListener", "arretDecisionsListener"};
+        "examenBilanListener", "reversementListener", "reversementRecuListener", "validationAnnulationListener", "preparationSeanceListener",
+        "decisionDossierListener", "arretDecisionsListener", "validationAvenantListener", "signatureAvenantEtatListener"};
     public static final String[] EXECUTION_LISTENERS = {"filtreSeanceListener"};
 
     /** Which delegates ran, in order. */

@@ -130,18 +130,18 @@ public record ContenuConvention(String reference, Instant etablieLe, Map<String,
     }
 
     /** « 50 000 € », with non-breaking spaces: an amount is never split across two lines. */
-    static String euros(long montant) {
+    public static String euros(long montant) {
         return PlafondsFinancement.euros(montant).replace(' ', ESPACE_INSECABLE);
     }
 
     /** « 1er mars 2026 », « 15 mars 2026 ». */
-    static String date(ZonedDateTime le) {
+    public static String date(ZonedDateTime le) {
         String d = DATE.format(le);
         return le.getDayOfMonth() == 1 ? "1er" + d.substring(1) : d;
     }
 
     /** P60D → « 60 jours », P1Y2M → « 1 an et 2 mois », PT10M → « 10 minutes ». */
-    static String duree(TemporalAmount delai) {
+    public static String duree(TemporalAmount delai) {
         List<String> parties = new ArrayList<>();
         if (delai instanceof Period p) {
             ajouter(parties, p.getYears(), "an", "ans");
@@ -169,7 +169,7 @@ public record ContenuConvention(String reference, Instant etablieLe, Map<String,
         }
     }
 
-    private static String adresse(Adresse a) {
+    public static String adresse(Adresse a) {
         return a.ligne().strip() + ", " + a.codePostal() + " " + a.commune();
     }
 }

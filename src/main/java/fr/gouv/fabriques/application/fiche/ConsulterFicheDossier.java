@@ -1,6 +1,7 @@
 package fr.gouv.fabriques.application.fiche;
 
 import fr.gouv.fabriques.application.LecteursDossier;
+import fr.gouv.fabriques.application.avenant.DecrireAvenant;
 import fr.gouv.fabriques.application.convention.ContenuConvention;
 import fr.gouv.fabriques.application.port.AnnuaireAgents.Agent;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
@@ -194,7 +195,14 @@ public class ConsulterFicheDossier {
         return new FicheDossier.Convention(ContenuConvention.reference(numero), c.statut().name(), libelle(c.statut()),
                 montants(c.montants()), c.supplementNumerique(), c.genereeLe(), c.signeePorteurLe(),
                 signee == null ? null : signee.signataire(), c.signeeEtatLe(), c.signataireEtat(),
-                generee == null ? null : Liens.convention(numero), signee == null ? null : Liens.conventionSignee(numero));
+                generee == null ? null : Liens.convention(numero), signee == null ? null : Liens.conventionSignee(numero),
+                x.decalageMois(), x.avenants().stream().map(a -> new FicheDossier.Avenant(a.numero(), a.reference(numero), a.etat().name(),
+                        a.etat().libelle(), DecrireAvenant.changements(a), a.motif(), montants(a.montantsAvant()),
+                        a.montants() == null ? null : montants(a.montants()), a.decalageMois(), a.siretAvant(), a.siret(), a.proposePar(),
+                        a.proposeLe(), a.validePar(), a.valideLe(), a.rejetePar(), a.rejeteLe(), a.motifRejet(), a.signatairePorteur(),
+                        a.signePorteurLe(), a.signeEtatPar(), a.signeEtatLe(), a.appliqueLe(), a.pdfSha256(), a.signeSha256(),
+                        a.pdfSha256() == null ? null : Liens.avenant(numero, a.numero()),
+                        a.signeSha256() == null ? null : Liens.avenant(numero, a.numero()) + "/signe")).toList());
     }
 
     private static DocumentConvention document(Donnees x, NatureDocumentConvention nature) {

@@ -151,7 +151,31 @@ public record FicheDossier(String numero, String statut, String statutLibelle, I
      */
     public record Convention(String reference, String statut, String statutLibelle, Montants montants, int supplementNumerique,
             Instant etablieLe, Instant signeePorteurLe, String signatairePorteur, Instant signeeEtatLe, String signataireEtat,
-            String lienConvention, String lienConventionSignee) {
+            String lienConvention, String lienConventionSignee, int decalageMois, List<Avenant> avenants) {
+
+        /** A convention never amended. */
+        public Convention(String reference, String statut, String statutLibelle, Montants montants, int supplementNumerique,
+                Instant etablieLe, Instant signeePorteurLe, String signatairePorteur, Instant signeeEtatLe, String signataireEtat,
+                String lienConvention, String lienConventionSignee) {
+            this(reference, statut, statutLibelle, montants, supplementNumerique, etablieLe, signeePorteurLe, signatairePorteur,
+                    signeeEtatLe, signataireEtat, lienConvention, lienConventionSignee, 0, List.of());
+        }
+
+        public Convention {
+            avenants = avenants == null ? List.of() : List.copyOf(avenants);
+        }
+    }
+
+    /**
+     * Amendment n°{@code numero} to the convention: {@code changements} in words (old → new), its
+     * {@code etat} (PROPOSE, REJETE, A_SIGNER, SIGNE_PORTEUR, APPLIQUE, CADUC), who and when at each step,
+     * the SHA-256 and links of its PDFs. The convention's {@code montants} are the current ones (as amended).
+     */
+    public record Avenant(int numero, String reference, String etat, String etatLibelle, String changements, String motif,
+            Montants montantsAvant, Montants montants, Integer decalageMois, String siretAvant, String siret, String proposePar,
+            Instant proposeLe, String validePar, Instant valideLe, String rejetePar, Instant rejeteLe, String motifRejet,
+            String signatairePorteur, Instant signePorteurLe, String signeEtatPar, Instant signeEtatLe, Instant appliqueLe,
+            String sha256, String sha256Signe, String lienAvenant, String lienAvenantSigne) {
     }
 
     /** Payments, annual reports and recovery orders; totals of what was issued and recovered. */

@@ -202,6 +202,30 @@ public class FicheMarkdown {
         if (c.lienConventionSignee() != null) {
             md.append("- [Convention signée par le porteur (PDF)](").append(c.lienConventionSignee()).append(")\n");
         }
+        if (c.decalageMois() > 0) {
+            puce(md, "Calendrier", "dates anniversaires reportées de " + c.decalageMois() + " mois par avenant");
+        }
+        for (FicheDossier.Avenant a : c.avenants()) {
+            md.append("- **Avenant n°").append(a.numero()).append("** — ").append(texte(a.etatLibelle())).append(" : ")
+                    .append(texte(a.changements())).append(" ; proposé par ").append(texte(a.proposePar())).append(" le ")
+                    .append(date(a.proposeLe()));
+            if (a.validePar() != null) {
+                md.append(", validé par ").append(texte(a.validePar()));
+            }
+            if (a.rejetePar() != null) {
+                md.append(", rejeté par ").append(texte(a.rejetePar())).append(" (").append(texte(a.motifRejet())).append(")");
+            }
+            if (a.appliqueLe() != null) {
+                md.append(", appliqué le ").append(date(a.appliqueLe()));
+            }
+            if (a.lienAvenant() != null) {
+                md.append(" — [PDF](").append(a.lienAvenant()).append(")");
+            }
+            if (a.lienAvenantSigne() != null) {
+                md.append(" — [signé par le porteur](").append(a.lienAvenantSigne()).append(")");
+            }
+            md.append("\n");
+        }
     }
 
     private static void versements(StringBuilder md, FicheDossier.Versements v) {

@@ -26,6 +26,10 @@ final class Liens {
         return api(numero) + "/convention/signee";
     }
 
+    static String avenant(String numero, int k) {
+        return api(numero) + "/avenants/" + k;
+    }
+
     private static String api(String numero) {
         return "/api/agents/dossiers/" + segment(numero);
     }

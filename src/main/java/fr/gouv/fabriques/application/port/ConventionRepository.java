@@ -14,6 +14,12 @@ public interface ConventionRepository {
     /** Marks the laureate's commitment released; false if it already was (released once only). */
     boolean marquerEngagementLibere(long dossierId);
 
+    /** How many months an amendment moved the convention's anniversaries later (0 when never). */
+    int decalageMois(long dossierId);
+
+    /** Applies an amendment: the convention's current amounts and the total shift of its calendar. */
+    void modifier(long dossierId, fr.gouv.fabriques.domain.MontantsAnnuels montants, int decalageMois);
+
     default Convention exiger(long dossierId) {
         return parDossier(dossierId).orElseThrow(() -> new IllegalStateException("Aucune convention pour le dossier " + dossierId));
     }

@@ -23,7 +23,7 @@ public interface DecisionComiteRepository {
     /** The latest published decision on the dossier. */
     Optional<DecisionComite> derniere(long dossierId);
 
-    /** What the dossier's latest laureate decision committed (amounts and supplement). */
+    /** What the dossier's latest laureate decision committed (amounts and supplement), as amended by its applied amendments. */
     long engagement(long dossierId);
 
     List<DecisionComite> toutes(long dossierId);

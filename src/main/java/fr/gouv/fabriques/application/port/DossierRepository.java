@@ -34,6 +34,9 @@ public interface DossierRepository {
     /** The dossiers of a wave in one of the given statuses. */
     java.util.List<Dossier> parVagueEtStatuts(String vague, java.util.Set<fr.gouv.fabriques.domain.StatutDossier> statuts);
 
+    /** An amendment changed the beneficiary's SIRET (restructuring); the previous one stays in the amendment's record. */
+    void changerSiret(long dossierId, String siret, java.time.Instant le);
+
     default Dossier exiger(long id) {
         return parId(id).orElseThrow(() -> new DossierIntrouvable(String.valueOf(id)));
     }

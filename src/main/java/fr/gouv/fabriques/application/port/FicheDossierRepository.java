@@ -31,9 +31,19 @@ public interface FicheDossierRepository {
      */
     record Donnees(Dossier dossier, Instruction instruction, List<Validation> validations, List<Piece> pieces,
             List<Decision> decisions, Convention convention, List<DocumentConvention> documentsConvention,
-            List<Versement> versements, List<Bilan> bilans, List<Reversement> reversements, List<Journal.Evenement> journal) {
+            List<Versement> versements, List<Bilan> bilans, List<Reversement> reversements, List<Journal.Evenement> journal,
+            List<fr.gouv.fabriques.domain.Avenant> avenants, int decalageMois) {
+
+        /** Without amendments (a convention never amended). */
+        public Donnees(Dossier dossier, Instruction instruction, List<Validation> validations, List<Piece> pieces,
+                List<Decision> decisions, Convention convention, List<DocumentConvention> documentsConvention,
+                List<Versement> versements, List<Bilan> bilans, List<Reversement> reversements, List<Journal.Evenement> journal) {
+            this(dossier, instruction, validations, pieces, decisions, convention, documentsConvention, versements, bilans, reversements,
+                    journal, List.of(), 0);
+        }
 
         public Donnees {
+            avenants = List.copyOf(avenants);
             validations = List.copyOf(validations);
             pieces = List.copyOf(pieces);
             decisions = List.copyOf(decisions);

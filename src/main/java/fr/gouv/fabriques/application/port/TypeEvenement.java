@@ -41,6 +41,15 @@ public enum TypeEvenement {
     CONVENTION_SOLDEE,
     PIECES_DEPOSEES,
     DONNEES_ANONYMISEES,
+    /** Amendments to a signed convention (bpmn/avenant.bpmn). */
+    AVENANT_PROPOSE,
+    AVENANT_VALIDE,
+    AVENANT_REJETE,
+    AVENANT_A_SIGNER,
+    AVENANT_SIGNE_PORTEUR,
+    AVENANT_SIGNE_ETAT,
+    AVENANT_APPLIQUE,
+    AVENANT_CADUC,
     /** Deposit admitted despite « une Fabrique par structure », by a programme manager's recorded exception (agents only). */
     DEPOT_PAR_DEROGATION
 }

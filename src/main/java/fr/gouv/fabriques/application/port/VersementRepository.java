@@ -34,4 +34,10 @@ public interface VersementRepository {
      * @return true if this call issued it, false if it had been issued before
      */
     boolean emettre(long dossierId, int annee, String reference, Instant le);
+
+    /**
+     * An amendment changed the amount of a year: the planned payment, neither ordered nor issued, takes it.
+     * @return false if there was no such payment to change
+     */
+    boolean modifierMontantPrevu(long dossierId, int annee, int montant);
 }

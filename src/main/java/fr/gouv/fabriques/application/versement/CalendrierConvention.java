@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * anniversary of the State's signature; the report of year n is due at that date plus
  * {@code fabriques.delais.depot-bilan}, the final report at the end of the last year
  * (year 3) plus the same delay; the laureate is reminded {@code fabriques.delais.rappel-bilan}
- * before each deadline. Read by the timers of bpmn/dossier.bpmn and bpmn/bilan-annuel.bpmn.
+ * before each deadline. An amendment may move the anniversaries some months later
+ * ({@link ConventionRepository#decalageMois}). Read by the timers of bpmn/dossier.bpmn and bpmn/bilan-annuel.bpmn.
  */
 @Service
 public class CalendrierConvention {
@@ -35,7 +36,12 @@ public class CalendrierConvention {
     /** The end of year {@code annee} of the convention: the {@code annee}-th anniversary of the State's signature. */
     @Transactional(readOnly = true)
     public Instant finAnnee(long dossierId, int annee) {
-        return finAnnee(signature(dossierId), Delais.parse(delais.periodeVersement()), annee);
+        return decaler(finAnnee(signature(dossierId), Delais.parse(delais.periodeVersement()), annee), conventions.decalageMois(dossierId));
+    }
+
+    /** The anniversaries moved {@code mois} months later by the convention's amendments (0: unchanged). */
+    public static Instant decaler(Instant date, int mois) {
+        return mois == 0 ? date : date.atZone(Vague.FUSEAU).plusMonths(mois).toInstant();
     }
 
     /** The end of the convention: the end of its last year of payment (year 3). */

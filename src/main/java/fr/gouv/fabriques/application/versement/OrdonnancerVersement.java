@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.versement;
 
+import fr.gouv.fabriques.application.port.AvenantRepository;
 import fr.gouv.fabriques.application.port.BilanRepository;
 import fr.gouv.fabriques.application.port.ConventionRepository;
 import fr.gouv.fabriques.application.port.DossierRepository;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * « Ordonnancer le versement »: a finance officer orders the payment of a year. The
  * caps are checked again here, and the officer must not be the one who approved the
- * report the payment depends on (four eyes).
+ * report the payment depends on (four eyes). A year whose amount an amendment in progress changes
+ * waits for the amendment to end (applied, rejected or lapsed).
  */
 @Service
 public class OrdonnancerVersement {
@@ -34,9 +36,11 @@ public class OrdonnancerVersement {
     private final PlafondsFinancement plafonds;
     private final Journal journal;
     private final Clock horloge;
+    private final AvenantRepository avenants;
 
     public OrdonnancerVersement(DossierRepository dossiers, ConventionRepository conventions, VersementRepository versements,
-            BilanRepository bilans, PlafondsFinancement plafonds, Journal journal, Clock horloge) {
+            BilanRepository bilans, PlafondsFinancement plafonds, Journal journal, Clock horloge, AvenantRepository avenants) {
+        this.avenants = avenants;
         this.dossiers = dossiers;
         this.conventions = conventions;
         this.versements = versements;
@@ -58,6 +62,12 @@ public class OrdonnancerVersement {
         if (versement.estEmis()) {
             throw new ErreurMetier("Le versement de l'année " + annee + " du dossier " + dossier.numero() + " est déjà émis.");
         }
+        avenants.enCours(dossierId).filter(a -> a.montants() != null && a.montants().annee(annee) != a.montantsAvant().annee(annee))
+                .ifPresent(a -> {
+                    throw new ErreurMetier("annee", "L'avenant n°" + a.numero() + " du dossier " + dossier.numero() + " (« " + a.etat().libelle()
+                            + " ») change le montant de l'année " + annee + " : ce versement s'ordonnance une fois l'avenant appliqué, "
+                            + "rejeté ou caduc.");
+                });
         verifierPlafonds(dossier, conventions.exiger(dossierId), versement);
         if (annee > 1) {
             // Whatever route reached this task: year n is paid on the approved report of year n-1, ordered by someone else.

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When the payment of a year falls due and what it waits for: year 1 on the State's
- * signature; each later year on the anniversary, after the previous year's report.
+ * signature; each later year on the anniversary (moved by the amendments' calendar shift, if any),
+ * after the previous year's report.
  */
 @Service
 public class PreparerVersement {
@@ -35,6 +36,10 @@ public class PreparerVersement {
         TemporalAmount periode = Delais.parse(delais.periodeVersement());
         for (int i = 1; i < annee; i++) {
             date = date.plus(periode);
+        }
+        if (annee > 1) {
+            // Anniversaries moved by the convention's amendments; year 1 is paid on the State's signature.
+            date = date.plusMonths(conventions.decalageMois(dossierId));
         }
         // The previous year's report is awaited unless already approved (payments resumed after a regularisation).
         boolean bilanRequis = annee > 1 && bilans.parDossierEtAnnee(dossierId, annee - 1)

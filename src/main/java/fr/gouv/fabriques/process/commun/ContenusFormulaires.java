@@ -18,6 +18,8 @@ import fr.gouv.fabriques.application.fiche.PartieFiche;
 import fr.gouv.fabriques.application.port.DossierIntrouvable;
 import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.process.convention.ConventionProcess;
+import fr.gouv.fabriques.process.avenant.AvenantProcess;
+import fr.gouv.fabriques.application.avenant.DecrireAvenant;
 import fr.gouv.fabriques.process.dossier.DossierProcess;
 import fr.gouv.fabriques.process.instruction.InstructionProcess;
 import fr.gouv.fabriques.process.versement.VersementProcess;
@@ -41,7 +43,8 @@ import org.springframework.stereotype.Component;
  * it is always current and never limited by the engine's 4,000-character strings — the
  * dossier's sheet (the parts the task's role needs, {@link #PARTIES}), the header's
  * current wave and structure, a wave's agenda of 500 dossiers, the effect of its
- * decisions, a dossier's situation in the committee, and the values a form starts from
+ * decisions, a dossier's situation in the committee, what an amendment changes (old → new),
+ * and the values a form starts from
  * (the committee's recorded decision, the instructor's previous proposal when it was sent
  * back), and the programme's figures where a form limits or shows an amount
  * ({@link PlafondsFinancement#variables()}: the forms write no figure). Added to the response of {@code GET …/task/{id}/form-variables} by
@@ -78,7 +81,10 @@ public class ContenusFormulaires {
             Map.entry(VersementProcess.TACHE_VALIDER_REVERSEMENT_RECU, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
                     PartieFiche.JOURNAL)),
             Map.entry(DossierProcess.TACHE_VALIDER_ANNULATION, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION,
-                    PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)));
+                    PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+            Map.entry(AvenantProcess.TACHE_VALIDER, EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                    PartieFiche.JOURNAL)),
+            Map.entry(AvenantProcess.TACHE_SIGNER_ETAT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)));
 
     private final TaskService taches;
     private final RuntimeService runtime;
@@ -96,17 +102,17 @@ public class ContenusFormulaires {
     /** The use cases behind the summaries of single tasks. */
     record Resumes(ListerPieces pieces, ResumerInstruction instruction, DecrireDocumentsConvention convention, ConsulterBilan bilan,
             ResumerSuspension suspension, EtapeEnCours etape, DossierDuProcessus dossier,
-            fr.gouv.fabriques.application.fin.AnnulerDossier annulation) {
+            fr.gouv.fabriques.application.fin.AnnulerDossier annulation, DecrireAvenant avenant) {
     }
 
     ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
             DossierDuProcessus dossier, ConsulterVagues vagues, PlafondsFinancement plafonds,
-            fr.gouv.fabriques.application.fin.AnnulerDossier annulation) {
+            fr.gouv.fabriques.application.fin.AnnulerDossier annulation, DecrireAvenant avenant) {
         this.vagues = vagues;
         this.plafonds = plafonds;
-        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, annulation);
+        this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, annulation, avenant);
         this.taches = taches;
         this.runtime = runtime;
         this.decrireSeance = decrireSeance;
@@ -190,6 +196,8 @@ public class ContenusFormulaires {
             case InstructionProcess.TACHE_VALIDER_PROPOSITION -> contenus.put("syntheseInstruction", resumes.instruction().resumer(dossierId));
             case ConventionProcess.TACHE_SIGNER_ETAT -> contenus.put("documentsConvention", resumes.convention().decrire(dossierId));
             case DossierProcess.TACHE_DECIDER_REVERSEMENT -> contenus.put("suspension", resumes.suspension().resumer(dossierId));
+            case AvenantProcess.TACHE_VALIDER, AvenantProcess.TACHE_SIGNER_ETAT ->
+                    contenus.put(AvenantProcess.VAR_MODIFICATION, resumes.avenant().resumer(dossierId));
             case VersementProcess.TACHE_VALIDER_BILAN, VersementProcess.TACHE_EXAMINER_REGULARISATION -> {
                 ConsulterBilan.BilanAExaminer b = resumes.bilan().consulter(dossierId, resumes.etape().anneeBilanAttendu(dossierId));
                 String commentaire = b.bilan().map(x -> LiensPieces.echapper(x.commentaire())).orElse("_Bilan non trouvé._");

@@ -52,7 +52,11 @@ class ContenusFormulairesTest {
                 Map.entry("UserTask_ValiderReversementRecu", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
                 // The second gestionnaire cancels a dossier knowing all of it.
                 Map.entry("UserTask_ValiderAnnulation", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.COMITE, PartieFiche.CONVENTION,
-                        PartieFiche.VERSEMENTS, PartieFiche.JOURNAL))));
+                        PartieFiche.VERSEMENTS, PartieFiche.JOURNAL)),
+                // Amendments: the convention as it stands (with its amendments), the payments (which years are paid), the timeline.
+                Map.entry("UserTask_ValiderAvenant", EnumSet.of(PartieFiche.DEMANDE, PartieFiche.CONVENTION, PartieFiche.VERSEMENTS,
+                        PartieFiche.JOURNAL)),
+                Map.entry("UserTask_SignerAvenantEtat", EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS))));
         assertThat(new TreeMap<>(ContenusFormulaires.PARTIES)).isEqualTo(attendu);
     }
 
