@@ -91,6 +91,29 @@ class FinDossierIT {
     }
 
     @Test
+    void unLaureatRenonceAvantDeSignerSaConventionQuiDevientCaduque() {
+        String code = vague();
+        String numero = parcours.deposer(code, "HORS_GRANDS_CENTRES");
+        parcours.instruire(numero);
+        parcours.deliberer(code, Map.of(numero, "LAUREAT"));
+        assertThat(parcours.publier(code)).isNull();
+        parcours.executerJobs(numero);
+        assertThat(parcours.statut(numero)).isEqualTo("LAUREAT");
+        Http.Reponse r = retirer(numero, "Le conseil d'administration a renoncé au projet");
+        assertThat(r.statut()).as(r.corps()).isEqualTo(200);
+        assertThat(r.json().get("statut").asText()).isEqualTo("RENONCE");
+        assertThat(jdbc.sql("select c.statut from convention c join dossier d on d.id = c.dossier_id where d.numero = ?").param(numero)
+                .query(String.class).single()).isEqualTo("CADUQUE");
+        JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
+        assertThat(finances.get("libere").asLong()).isEqualTo(finances.get("engage").asLong()).isEqualTo(150_000);
+        assertThat(instancesEnCours(numero)).isZero();
+        // The signed convention arriving afterwards is refused: the dossier is closed.
+        assertThat(http.postMultipart("/api/dossiers/" + numero + "/convention/signature",
+                List.of(new Http.Fichier("convention-signee.pdf", "application/pdf", Televersements.pdfSigne("Lu et approuvé, " + numero))),
+                Map.of("signataire", "Camille Martin, présidente"), bearer(parcours.jeton(numero))).statut()).isEqualTo(409);
+    }
+
+    @Test
     void unLaureatPayeRenonceEtRendSaPlaceEtLeNonVerse() {
         String code = vague();
         String numero = parcours.deposer(code, "HORS_GRANDS_CENTRES");
