@@ -64,7 +64,7 @@ public class AnnulerDossier {
         }
         journal.noter(dossier.id(), TypeEvenement.ANNULATION_DEMANDEE, "Annulation du dossier demandée (à valider par une seconde personne) : "
                 + extrait(motif.strip()), false, gestionnaire, maintenant);
-        processus.demanderAnnulation(numero);
+        processus.demanderAnnulation(dossier);
         return fins.enAttente(dossier.id()).filter(f -> f.id() == id).orElseThrow();
     }
 

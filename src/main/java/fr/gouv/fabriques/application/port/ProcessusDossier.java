@@ -36,5 +36,5 @@ public interface ProcessusDossier {
     void terminer(String numero, String nature, String vague);
 
     /** A cancellation was asked: the validation task for a second gestionnaire. */
-    void demanderAnnulation(String numero);
+    void demanderAnnulation(Dossier dossier);
 }

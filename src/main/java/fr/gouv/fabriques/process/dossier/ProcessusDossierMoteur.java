@@ -59,9 +59,15 @@ class ProcessusDossierMoteur implements ProcessusDossier {
     }
 
     @Override
-    public void demanderAnnulation(String numero) {
-        sansAutorisation(() -> runtime.createProcessInstanceByKey(DossierProcess.CLE_ANNULATION).businessKey(numero)
-                .setVariable(Variables.NUMERO, numero).execute());
+    public void demanderAnnulation(Dossier d) {
+        // The same columns as the dossier's own tasks in Tasklist (number, structure, category, wave).
+        sansAutorisation(() -> runtime.createProcessInstanceByKey(DossierProcess.CLE_ANNULATION).businessKey(d.numero())
+                .setVariable(Variables.NUMERO, d.numero())
+                .setVariable(Variables.STRUCTURE, d.structure().raisonSociale())
+                .setVariable(Variables.CATEGORIE, d.categorie().name())
+                .setVariable(Variables.VAGUE, d.vague())
+                .setVariable(Variables.DEPARTEMENT, d.structure().adresse().departement())
+                .execute());
     }
 
     private void sansAutorisation(Runnable action) {
