@@ -778,6 +778,49 @@ async function validerOrdre(tl, dossier, annee, montant, { renvoi } = {}) {
   }
 }
 
+/**
+ * Un avenant de montants pour A : l'année 2 baisse de 5 000 €, l'année 3 monte d'autant (dans les plafonds).
+ * Proposé par l'API des agents, validé dans Tasklist par un second gestionnaire, signé par le porteur (API, PDF),
+ * signé pour l'État dans Tasklist ; l'échéancier suit (vu ensuite à l'ordonnancement des années 2 et 3).
+ */
+async function avenant(tl, dossier) {
+  const nouveaux = [dossier.accordes[0], dossier.accordes[1] - 5000, dossier.accordes[2] + 5000];
+  const p = await http('POST', `/api/agents/dossiers/${dossier.numero}/avenants`, { auth: basic('gestionnaire'),
+    json: { montants: { annee1: nouveaux[0], annee2: nouveaux[1], annee3: nouveaux[2] }, motif: 'Décalage d\'une dépense d\'équipement sur la troisième année' } });
+  if (p.statut !== 201) echec(`POST /api/agents/dossiers/${dossier.numero}/avenants → ${p.statut} ${p.texte}`);
+  const k = p.donnees?.numero ?? p.donnees?.k ?? 1;
+  journal(`  avenant n°${k} proposé : ${nouveaux.join(' / ')} €`);
+  await tl.connecter('gestionnaire2');
+  await tl.ouvrir({ nom: "Valider l'avenant", numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
+  await tl.reclamer();
+  const texte = (await tl.verifierTexte([dossier.numero], "Valider l'avenant")).replace(/[\u202f\u00a0]/g, ' ');
+  if (!/40 000|45 000/.test(texte)) anomalie(`Valider l'avenant : les montants ne sont pas affichés (« ${texte.replace(/\s+/g, ' ').slice(0, 400)} »)`);
+  await tl.radio('Décision', "Valider : établir l'avenant et le faire signer par le porteur");
+  await tl.terminer(`valider-avenant${dossier.suffixe || ''}`);
+  // Le porteur signe l'avenant établi (multipart, comme la convention).
+  const chemin = `/api/dossiers/${dossier.numero}/avenants/${k}/signature`;
+  const fin = Date.now() + 20000;
+  let r;
+  for (;;) {
+    const pdf = pdfMinimal(`Avenant ${k} ${dossier.numero} signe par Camille Martin, presidente`);
+    const f = new FormData();
+    f.append('signataire', 'Camille Martin, présidente');
+    f.append('fichier', new Blob([pdf], { type: 'application/pdf' }), `avenant-${k}-signe.pdf`);
+    r = await http('POST', chemin, { corps: f, auth: `Bearer ${dossier.jeton}` });
+    if (r.statut === 200 || r.statut === 202 || Date.now() > fin) break;
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+  if (r.statut !== 200 && r.statut !== 202) echec(`POST ${chemin} → ${r.statut} : ${r.texte}`);
+  journal(`  avenant n°${k} signé par le porteur : ${r.statut}`);
+  await tl.connecter('gestionnaire');
+  await tl.ouvrir({ nom: "Signer l'avenant pour l'État", numero: dossier.numero, structure: dossier.structure, colonnes: colonnesDossier(dossier) });
+  await tl.reclamer();
+  await tl.verifierTexte([dossier.numero], "Signer l'avenant pour l'État");
+  await tl.cocher("Je signe l'avenant au nom de l'État");
+  await tl.terminer(`signer-avenant-etat${dossier.suffixe || ''}`);
+  dossier.accordes = nouveaux;
+}
+
 async function principal() {
   if (!reprise) rmSync(SORTIE, { recursive: true, force: true, maxRetries: 2 });
   mkdirSync(SORTIE, { recursive: true });
@@ -1004,6 +1047,12 @@ async function principal() {
       await ordonnancer(tl, A, 1, A.accordes[0]);
       for (const d of tous()) await validerOrdre(tl, d, 1, d.accordes[0]);
     });
+
+    if (!reprise) {
+      await etape("gestionnaire propose un avenant (API), gestionnaire2 « Valider l'avenant », le porteur le signe (API), gestionnaire « Signer l'avenant pour l'État »", async () => {
+        await avenant(tl, A);
+      });
+    }
 
     for (const annee of [2, 3]) {
       let anneeBilan = annee - 1;
