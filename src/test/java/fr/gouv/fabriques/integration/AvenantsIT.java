@@ -65,15 +65,7 @@ class AvenantsIT {
     private String conventionne() {
         String code = Parcours.codeVague("FDT", 2036);
         creerVague.creer(code, "FABRIQUES_TERRITOIRE", Parcours.dans(Duration.ofDays(600)), null);
-        String numero = parcours.deposer(code, "HORS_GRANDS_CENTRES");
-        parcours.instruire(numero);
-        parcours.deliberer(code, Map.of(numero, "LAUREAT"));
-        assertThat(parcours.publier(code)).isNull();
-        parcours.executerJobs(numero);
-        parcours.signerParLePorteur(numero);
-        parcours.completer(numero, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
-        assertThat(parcours.statut(numero)).isEqualTo("CONVENTIONNE");
-        return numero;
+        return parcours.conventionne(code, "HORS_GRANDS_CENTRES");
     }
 
     private long dossierId(String numero) {

@@ -115,14 +115,7 @@ class FinDossierIT {
 
     @Test
     void unLaureatPayeRenonceEtRendSaPlaceEtLeNonVerse() {
-        String code = vague();
-        String numero = parcours.deposer(code, "HORS_GRANDS_CENTRES");
-        parcours.instruire(numero);
-        parcours.deliberer(code, Map.of(numero, "LAUREAT"));
-        assertThat(parcours.publier(code)).isNull();
-        parcours.executerJobs(numero);
-        parcours.signerParLePorteur(numero);
-        parcours.completer(numero, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
+        String numero = parcours.conventionne(vague(), "HORS_GRANDS_CENTRES");
         parcours.ordonnancerEtValider(numero);
         assertThat(instancesEnCours(numero)).isPositive();
 

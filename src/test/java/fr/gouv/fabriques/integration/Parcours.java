@@ -47,6 +47,22 @@ final class Parcours {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A laureate of the (open) wave whose convention both parties signed: deposited, instructed, decided,
+     * published, signed by the applicant then by the State; returns its number.
+     */
+    String conventionne(String vague, String categorie) {
+        String numero = deposer(vague, categorie);
+        instruire(numero);
+        deliberer(vague, Map.of(numero, "LAUREAT"));
+        assertThat(publier(vague)).isNull();
+        executerJobs(numero);
+        signerParLePorteur(numero);
+        completer(numero, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
+        assertThat(statut(numero)).isEqualTo("CONVENTIONNE");
+        return numero;
+    }
+
     /** Deposits a valid dossier of the category in the wave; returns its number. */
     String deposer(String vague, String categorie) {
         return deposerAvecJeton(vague, categorie).numero();

@@ -63,15 +63,7 @@ class VersementsIT {
     private String conventionne(String appel, String categorie) {
         String code = Parcours.codeVague(appel.equals("FABRIQUES_NUMERIQUES") ? "FNT" : "FDT", 2035);
         creerVague.creer(code, appel, Parcours.dans(Duration.ofDays(600)), null);
-        String numero = parcours.deposer(code, categorie);
-        parcours.instruire(numero);
-        parcours.deliberer(code, Map.of(numero, "LAUREAT"));
-        assertThat(parcours.publier(code)).isNull();
-        parcours.executerJobs(numero);
-        parcours.signerParLePorteur(numero);
-        parcours.completer(numero, "UserTask_SignerConventionEtat", "gestionnaire", Map.of("signatureEtat", true));
-        assertThat(parcours.statut(numero)).isEqualTo("CONVENTIONNE");
-        return numero;
+        return parcours.conventionne(code, categorie);
     }
 
     private long dossierId(String numero) {

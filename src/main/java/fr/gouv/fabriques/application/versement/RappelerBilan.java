@@ -24,13 +24,16 @@ public class RappelerBilan {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Vague.FUSEAU);
     private final DossierRepository dossiers;
     private final BilanRepository bilans;
+    private final fr.gouv.fabriques.application.port.VersementRepository versements;
     private final CalendrierConvention calendrier;
     private final Journal journal;
     private final Clock horloge;
 
-    public RappelerBilan(DossierRepository dossiers, BilanRepository bilans, CalendrierConvention calendrier, Journal journal, Clock horloge) {
+    public RappelerBilan(DossierRepository dossiers, BilanRepository bilans, fr.gouv.fabriques.application.port.VersementRepository versements,
+            CalendrierConvention calendrier, Journal journal, Clock horloge) {
         this.dossiers = dossiers;
         this.bilans = bilans;
+        this.versements = versements;
         this.calendrier = calendrier;
         this.journal = journal;
         this.horloge = horloge;
@@ -44,7 +47,8 @@ public class RappelerBilan {
             return false;
         }
         Instant limite = calendrier.limiteBilan(dossierId, annee);
-        journal.noter(dossierId, TypeEvenement.RAPPEL_BILAN, "Rappel : " + (annee == 3 ? "le bilan final" : "le bilan de l'année " + annee)
+        boolean finale = annee == versements.parDossier(dossierId).stream().mapToInt(v -> v.annee()).max().orElse(annee);
+        journal.noter(dossierId, TypeEvenement.RAPPEL_BILAN, "Rappel : " + (finale ? "le bilan final" : "le bilan de l'année " + annee)
                 + " (rapport d'activité et compte rendu financier) est à déposer avant le " + DATE.format(limite)
                 + " ; passé cette date, les versements seront suspendus.", true, "système", horloge.instant());
         return true;
