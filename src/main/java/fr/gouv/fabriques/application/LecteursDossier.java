@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class LecteursDossier {
 
-    /** Groups of « Le programme en bref » (README) « Roles » that read every dossier. */
+    /** Groups of doc/programme.md « Les rôles » that read every dossier. */
     public static final List<String> GROUPES_NATIONAUX = List.of("instructeurs", "gestionnaires", "comite-selection", "service-financier");
     /** Per-département referent groups: {@code referents-58}… */
     public static final String PREFIXE_REFERENTS = "referents-";

@@ -1,6 +1,6 @@
 package fr.gouv.fabriques.domain;
 
-/** What an attachment is for (« Le programme en bref » (README) « Dépôt »: statuts, budget prévisionnel, RIB, lettres de soutien). */
+/** What an attachment is for (doc/programme.md « La vie d'un dossier », dépôt: statuts, budget prévisionnel, RIB, lettres de soutien). */
 public enum CategoriePiece {
     STATUTS("statuts"),
     BUDGET_PREVISIONNEL("budget prévisionnel"),

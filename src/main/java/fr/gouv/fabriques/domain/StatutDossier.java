@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle of a dossier (« Le programme en bref » (README) « The lifecycle of one dossier »).
+ * The lifecycle of a dossier (doc/programme.md « La vie d'un dossier »).
  * The allowed moves are written here, once: the BPMN drives the dossier, but the
  * domain refuses any move the lifecycle does not allow, whoever asks.
  */

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The Camunda groups (« Le programme en bref » (README) « Roles ») whose members may call an endpoint of
+ * The Camunda groups (doc/programme.md « Les rôles ») whose members may call an endpoint of
  * {@code /api/agents/**}. Every such endpoint must say it: one without is refused to all
  * (403), so a forgotten annotation never opens an endpoint.
  */

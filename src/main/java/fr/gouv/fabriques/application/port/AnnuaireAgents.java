@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public interface AnnuaireAgents {
 
-    /** An authenticated agent and the groups he belongs to (« Le programme en bref » (README) « Roles »). */
+    /** An authenticated agent and the groups he belongs to (doc/programme.md « Les rôles »). */
     record Agent(String id, Set<String> groupes) {
         public Agent {
             Objects.requireNonNull(id);
