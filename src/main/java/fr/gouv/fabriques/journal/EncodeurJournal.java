@@ -55,7 +55,8 @@ public class EncodeurJournal extends EncoderBase<ILoggingEvent> {
             StructuredLogEncoder json = new StructuredLogEncoder();
             json.setContext(getContext());
             json.setFormat(JournalJson.class.getName());
-            json.setCharset(charset);
+            // JSON is UTF-8 (RFC 8259), whatever the locale of the container (POSIX: ASCII, accents lost).
+            json.setCharset(StandardCharsets.UTF_8);
             json.start();
             delegue = json;
         } else {

@@ -61,6 +61,18 @@ class JournalJsonTest {
     }
 
     @Test
+    void duJsonToujoursEnUtf8QuelleQueSoitLaLangueDuSysteme() throws Exception {
+        EncodeurJournal e = new EncodeurJournal();
+        e.setContext(contexte);
+        e.setMode("production");
+        e.setCharset(StandardCharsets.US_ASCII); // a container without locale
+        e.setPattern("%msg%n");
+        e.start();
+        String ligne = new String(e.encode(evenement("Dossier déposé, pièces reçues", null, Map.of())), StandardCharsets.UTF_8);
+        assertThat(new ObjectMapper().readTree(ligne).get("message").asText()).isEqualTo("Dossier déposé, pièces reçues");
+    }
+
+    @Test
     void laCleMetierDuMoteurDonneLeDossierOuLaVague() throws Exception {
         EncodeurJournal e = encodeur("production", "");
         JsonNode dossier = new ObjectMapper().readTree(e.encode(evenement("étape", null, Map.of(JournalJson.CLE_METIER, "FNT-2019-0007"))));
