@@ -15,15 +15,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /** Every path of bpmn/avenant.bpmn: applied, rejected at validation, lapsed without the laureate's signature. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/avenant.bpmn"})
 class AvenantProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension MOTEUR = CouvertureProcessus.auMoins(0.95);
 
     static final String NUMERO = "FDT-2026-0009";
     ProcessEngine processEngine;

@@ -21,15 +21,17 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import java.util.List;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /** Every path of bpmn/comite-vague.bpmn: deadline or early close, carry-over, deliberation, publication or return. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/comite-vague.bpmn")
 class ComiteVagueProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension MOTEUR = CouvertureProcessus.auMoins(0.95);
 
     static final Date LIMITE = Date.from(Instant.parse("2030-03-30T21:59:59Z"));
     ProcessEngine processEngine;

@@ -20,19 +20,21 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /**
  * Every path of bpmn/dossier.bpmn, through the real called processes: instruction,
  * committee, convention, three yearly payments, annual reports, closure.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/dossier.bpmn", "bpmn/instruction.bpmn", "bpmn/decision-comite.bpmn", "bpmn/convention.bpmn",
     "bpmn/versement-annuel.bpmn", "bpmn/bilan-annuel.bpmn"})
 class DossierProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension MOTEUR = CouvertureProcessus.auMoins(0.95);
 
     static final String NUMERO = "FDT-2026-0007";
     ProcessEngine processEngine;

@@ -13,15 +13,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /** Every path of bpmn/instruction.bpmn. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/instruction.bpmn")
 class InstructionProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension MOTEUR = CouvertureProcessus.auMoins(0.95);
 
     ProcessEngine processEngine;
     ProcessusFictifs fictifs;

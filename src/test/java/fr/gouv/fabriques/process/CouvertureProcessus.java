@@ -1,0 +1,19 @@
+package fr.gouv.fabriques.process;
+
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+/**
+ * The process tests' engine (camunda.cfg.xml) with the coverage of the models they walk: each test class states
+ * the share of its models' flow nodes and sequence flows it must cover (its floor), and fails below it. The HTML
+ * reports, model by model with the paths taken, are written under target/process-test-coverage/ (README « Tests »).
+ * The floors sit a little under what the classes reach today: a path that stops being tested fails the build.
+ */
+public final class CouvertureProcessus {
+
+    private CouvertureProcessus() {
+    }
+
+    public static ProcessEngineCoverageExtension auMoins(double plancher) {
+        return ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(plancher).build();
+    }
+}
