@@ -39,7 +39,9 @@ import org.xml.sax.SAXException;
  * started with; bound to the deployment, the form, process or decision must be in the deployment;</li>
  * <li>a history time to live on every executable process and every decision;</li>
  * <li>DMN: FEEL only (JUEL or a script language in a table could call a bean), no external Java function;</li>
- * <li>forms: JSON with an id (their expressions are FEEL, evaluated in the browser).</li>
+ * <li>forms: Camunda forms only, JSON with an id (their expressions are FEEL, evaluated in the browser); no
+ * embedded HTML form ({@code formKey="embedded:…"}) nor HTML or script resource, whose scripts would run in
+ * the agents' Tasklist.</li>
  * </ul>
  * Each problem says, in French, the resource, the element and what to do.
  */
@@ -82,8 +84,8 @@ public final class ReglesDeploiement {
                 formulaire(nom, r.getValue(), formulaires, problemes);
             } else if (bas.endsWith(".cmmn") || bas.endsWith(".cmmn11.xml")) {
                 problemes.add(new ProblemeDeploiement(nom, null, "les modèles CMMN ne sont pas pris en charge par l'application"));
-            } else if (bas.matches(".*\\.(js|groovy|py|rb|jy|kts?|sh|class|jar)$")) {
-                problemes.add(new ProblemeDeploiement(nom, null, "ressource de script ou de code refusée : seuls des modèles BPMN, DMN et des formulaires se déploient"));
+            } else if (bas.matches(".*\\.(js|mjs|groovy|py|rb|jy|kts?|sh|class|jar|html?|xhtml)$")) {
+                problemes.add(new ProblemeDeploiement(nom, null, "ressource de script, de code ou page HTML refusée : seuls des modèles BPMN, DMN, des formulaires Camunda et des images se déploient"));
             }
         }
         Set<String> processus = new HashSet<>();
@@ -211,8 +213,9 @@ public final class ReglesDeploiement {
                                 e.getAttributeNS(CAMUNDA, "formRefVersion"), contenus.formulaires(), "joindre le formulaire au déploiement (« Include additional files » du Modeler)");
                     }
                     String cle = e.getAttributeNS(CAMUNDA, "formKey");
-                    if (cle.startsWith("camunda-forms:") && !cle.startsWith("camunda-forms:deployment:")) {
-                        probleme(e, "formulaire « " + cle + " » : un formulaire Camunda se lie par formRef et formRefBinding=\"deployment\"");
+                    if (!cle.isBlank() && !cle.startsWith("camunda-forms:deployment:")) {
+                        // An embedded HTML form (embedded:…) runs its own scripts in the agents' Tasklist.
+                        probleme(e, "formulaire « " + cle + " » refusé : une tâche utilise un formulaire Camunda de forms/, par formRef et formRefBinding=\"deployment\"");
                     }
                 }
                 case "callActivity" -> {

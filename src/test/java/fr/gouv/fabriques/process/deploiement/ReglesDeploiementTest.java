@@ -158,6 +158,14 @@ class ReglesDeploiementTest {
     }
 
     @Test
+    void unFormulaireHtmlEmbarqueEstRefuse() {
+        assertThat(messages(processus("<bpmn:userTask id=\"Saisie\" camunda:formKey=\"embedded:deployment:saisie.html\" />")))
+                .anyMatch(m -> m.contains("« Saisie »") && m.contains("formulaire « embedded:deployment:saisie.html » refusé"));
+        assertThat(REGLES.verifier(Map.of("saisie.html", "<script>fetch('/engine-rest/user')</script>".getBytes(StandardCharsets.UTF_8))))
+                .extracting(ProblemeDeploiement::texte).anyMatch(m -> m.startsWith("saisie.html : ressource de script, de code ou page HTML refusée"));
+    }
+
+    @Test
     void laDureeDeConservationEstExigee() {
         assertThat(messages(processus("", "<bpmn:startEvent id=\"Debut\" />")))
                 .containsExactly("essai.bpmn, « Process_Essai » : durée de conservation de l'historique absente : renseigner camunda:historyTimeToLive (History cleanup › Time to live)");
