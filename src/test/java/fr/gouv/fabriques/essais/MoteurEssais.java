@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.essais;
 
+import fr.gouv.fabriques.process.deploiement.ExposeAuxModeles;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * once {@link #armer(int)} has set how many: two completions of one task then meet, and the second to
  * write hits the engine's optimistic locking.
  */
+@ExposeAuxModeles
 @Component("moteurEssais")
 public class MoteurEssais {
 

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.comite;
 
+import fr.gouv.fabriques.process.deploiement.ExposeAuxModeles;
 import fr.gouv.fabriques.application.vague.ConsulterVagues;
 import fr.gouv.fabriques.domain.Vague;
 import fr.gouv.fabriques.process.commun.DelaisProcessus;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * The date is read from the database when the task is created, so a committee date moved with
  * the deadline ({@code PUT /api/agents/vagues/{code}/date-limite}) is the one used.
  */
+@ExposeAuxModeles
 @Component("echeancesComite")
 public class EcheancesComite {
 

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.comite;
 
+import fr.gouv.fabriques.process.deploiement.ExposeAuxModeles;
 import fr.gouv.fabriques.application.comite.DecrireSeance;
 import fr.gouv.fabriques.application.port.ClassementVague;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * (category, then score). Computed from the database when the tasks are created, and
  * kept by the engine only as one short variable per task.
  */
+@ExposeAuxModeles
 @Component("ordreDuJourComite")
 public class OrdreDuJourComite {
 

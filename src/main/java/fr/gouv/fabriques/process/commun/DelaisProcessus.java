@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.commun;
 
+import fr.gouv.fabriques.process.deploiement.ExposeAuxModeles;
 import fr.gouv.fabriques.application.Delais;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * {@code camunda:dueDate="${delais.echeance('signatureConvention')}"}, so a task's due
  * date is the deadline of its step.
  */
+@ExposeAuxModeles
 public class DelaisProcessus {
 
     private final Delais delais;

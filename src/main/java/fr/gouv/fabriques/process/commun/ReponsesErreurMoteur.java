@@ -55,6 +55,10 @@ final class ReponsesErreurMoteur {
     static final String TYPE_MODIFICATION_CONCURRENTE = "ModificationConcurrente";
     static final String TYPE_TACHE_DEJA_PRISE = "TacheDejaPrise";
     static final String TYPE_ELEMENT_SUSPENDU = "ElementSuspendu";
+    /** The type of a deployment refused by the project's rules (process/deploiement). */
+    static final String TYPE_DEPLOIEMENT_REFUSE = "DeploiementRefuse";
+    /** How process/deploiement/DeploiementRefuse begins its message, which the engine's REST gives as a ParseException's. */
+    static final String PREFIXE_DEPLOIEMENT_REFUSE = "Déploiement refusé par les règles du projet";
 
     /** Engine error codes (BuiltinExceptionCode): optimistic locking, deadlock. */
     static final int CODE_VERROU_OPTIMISTE = 1;
@@ -97,6 +101,12 @@ final class ReponsesErreurMoteur {
             return null;
         }
         String message = sansPrefixe(origine.path("message").asText(""), statut, methode, adresse);
+        if (statut == 400 && message.startsWith(PREFIXE_DEPLOIEMENT_REFUSE)
+                && Set.of("ParseException", TYPE_DEPLOIEMENT_REFUSE).contains(origine.path("type").asText())) {
+            // The project's deployment rules (process/deploiement/DeploiementRefuse): French, quoting only the deployed
+            // models themselves (an expression may read like SQL or a class name). The engine's own parse errors begin with ENGINE-.
+            return reponse(statut, TYPE_DEPLOIEMENT_REFUSE, message, origine, null, true);
+        }
         if (francais(message)) {
             return reponse(statut, typeNeutre(statut), message, origine, null, true);
         }

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.versement;
 
+import fr.gouv.fabriques.process.deploiement.ExposeAuxModeles;
 import fr.gouv.fabriques.application.versement.CalendrierConvention;
 import fr.gouv.fabriques.application.versement.EtapeEnCours;
 import fr.gouv.fabriques.process.commun.DossierDuProcessus;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * awaited). Dossier from the business key, year from the database, dates from
  * {@link CalendrierConvention}.
  */
+@ExposeAuxModeles
 @Component("calendrierBilans")
 public class CalendrierBilans {
 

@@ -250,4 +250,18 @@ class ReponsesErreurMoteurTest {
             assertThat(ReponsesErreurMoteur.francais(m)).as(m).isFalse();
         }
     }
+
+    /** The project's deployment rules (process/deploiement/DeploiementRefuse): their French list is kept, even when it quotes a model's expression. */
+    @Test
+    void unDeploiementRefuseParLesReglesDuProjetGardeSaListe() throws IOException {
+        String message = "Déploiement refusé par les règles du projet (1 problème) : a.bpmn, « Tache » : appel « ${jdbcClient.sql('delete from dossier')} » refusé. Rien n'a été déployé.";
+        ReponsesErreurMoteur.Reecriture r = reecrire(400, "POST", "/deployment/create", "{\"type\":\"ParseException\",\"message\":\"" + message
+                + "\",\"code\":0,\"details\":{\"a.bpmn\":{\"errors\":[{\"message\":\"x\",\"mainElementId\":\"Tache\"}]}}}");
+        JsonNode n = json(r);
+        assertThat(r.statut()).isEqualTo(400);
+        assertThat(n.get("type").asText()).isEqualTo("DeploiementRefuse");
+        assertThat(n.get("message").asText()).isEqualTo(message);
+        assertThat(n.get("details").get("a.bpmn").get("errors").get(0).get("mainElementId").asText()).isEqualTo("Tache");
+    }
+
 }
