@@ -44,7 +44,8 @@ class AccesMetriques extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest requete) {
-        String chemin = requete.getRequestURI().substring(requete.getContextPath().length());
+        // The container's decoded and normalised path, not the raw URI: « /actuator/health/../prometheus » is the metrics.
+        String chemin = requete.getServletPath() + (requete.getPathInfo() == null ? "" : requete.getPathInfo());
         return chemin.equals("/actuator/health") || chemin.startsWith("/actuator/health/") || chemin.equals("/actuator/info");
     }
 

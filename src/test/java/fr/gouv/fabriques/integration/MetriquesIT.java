@@ -99,6 +99,10 @@ class MetriquesIT {
         // The rest of the actuator is guarded too; the probes stay open to the orchestrator.
         assertThat(http.getOctets("/actuator", Map.of()).statut()).isEqualTo(401);
         assertThat(http.getOctets("/actuator/metrics", basic("gestionnaire")).statut()).isEqualTo(403);
+        for (String detour : new String[] {"/actuator/health/../prometheus", "/actuator/health/%2e%2e/prometheus", "/actuator/prometheus;x=1",
+                "//actuator/prometheus", "/actuator/prometheus/"}) {
+            assertThat(http.getOctets(detour, Map.of()).statut()).as(detour).isNotEqualTo(200);
+        }
         assertThat(http.getOctets("/actuator/health/liveness", Map.of()).statut()).isEqualTo(200);
         assertThat(http.getOctets("/actuator/health/readiness", Map.of()).statut()).isEqualTo(200);
     }
