@@ -144,6 +144,11 @@ class AuthentificationAgents implements HandlerInterceptor {
     }
 
     private Optional<Agent> basic(String encode) {
+        return basic(annuaire, encode);
+    }
+
+    /** The agent whose HTTP Basic credentials (the part after « Basic ») these are; empty if malformed or wrong. */
+    static Optional<Agent> basic(AnnuaireAgents annuaire, String encode) {
         String decode;
         try {
             decode = new String(Base64.getDecoder().decode(encode), StandardCharsets.UTF_8);

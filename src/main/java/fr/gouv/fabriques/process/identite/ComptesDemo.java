@@ -3,6 +3,7 @@ package fr.gouv.fabriques.process.identite;
 import static fr.gouv.fabriques.process.identite.Groupes.ANALYSTES;
 import static fr.gouv.fabriques.process.identite.Groupes.CAMUNDA_ADMIN;
 import static fr.gouv.fabriques.process.identite.Groupes.COMITE_SELECTION;
+import static fr.gouv.fabriques.process.identite.Groupes.EXPLOITATION;
 import static fr.gouv.fabriques.process.identite.Groupes.GESTIONNAIRES;
 import static fr.gouv.fabriques.process.identite.Groupes.INSTRUCTEURS;
 import static fr.gouv.fabriques.process.identite.Groupes.REFERENTS_TERRITORIAUX;
@@ -26,6 +27,8 @@ public final class ComptesDemo {
             new CompteDemo("financier", "Pierre", "Garnier", List.of(SERVICE_FINANCIER)),
             new CompteDemo("financier2", "Hélène", "Robert", List.of(SERVICE_FINANCIER)),
             new CompteDemo("analyste", "Léa", "Mercier", List.of(ANALYSTES)),
+            // The Prometheus collector of the demo: reads /actuator/prometheus, nothing else.
+            new CompteDemo("prometheus", "Collecteur", "Prometheus", List.of(EXPLOITATION)),
             new CompteDemo(ConfigurationIdentite.ADMIN_DEMO, "Dominique", "Lemaire", List.of(CAMUNDA_ADMIN)));
 
     private ComptesDemo() {

@@ -20,6 +20,11 @@ public final class Groupes {
     public static final String ANALYSTES = "analystes";
     /** Camunda's own id: the engine treats its members as administrators (adminGroups). */
     public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
+    /**
+     * Operators: read the metrics ({@code /actuator/prometheus}, README « Exploitation ») and nothing else,
+     * no webapp, no task, no dossier; the Prometheus collector's account belongs to it.
+     */
+    public static final String EXPLOITATION = "exploitation";
 
     /** Prefix of the per-département referent groups: {@code referents-58}, {@code referents-2A}… */
     public static final String PREFIXE_REFERENTS_DEPARTEMENT = "referents-";
@@ -36,7 +41,7 @@ public final class Groupes {
     private Groupes() {
     }
 
-    /** The 8 role groups then the 101 département groups. */
+    /** The 9 role groups then the 101 département groups. */
     public static List<DefinitionGroupe> tous() {
         return TOUS;
     }
@@ -59,6 +64,7 @@ public final class Groupes {
         groupes.add(new DefinitionGroupe(SERVICE_FINANCIER, "Service financier", metier));
         groupes.add(new DefinitionGroupe(ANALYSTES, "Analystes des processus", metier));
         groupes.add(new DefinitionGroupe(CAMUNDA_ADMIN, "Administrateurs techniques", Groups.GROUP_TYPE_SYSTEM));
+        groupes.add(new DefinitionGroupe(EXPLOITATION, "Exploitation (métriques)", Groups.GROUP_TYPE_SYSTEM));
         for (String code : Departements.CODES) {
             groupes.add(new DefinitionGroupe(referentsDuDepartement(code),
                     "Référents territoriaux — département " + code, metier));

@@ -31,7 +31,7 @@ class DepartementsTest {
                 .isInstanceOf(IllegalArgumentException.class);
 
         List<DefinitionGroupe> groupes = Groupes.tous();
-        assertThat(groupes).hasSize(8 + 101);
+        assertThat(groupes).hasSize(9 + 101);
         assertThat(groupes).extracting(DefinitionGroupe::id).doesNotHaveDuplicates()
                 .startsWith("porteurs", "instructeurs", "referents-territoriaux", "comite-selection",
                         "gestionnaires", "service-financier", "analystes", "camunda-admin");
