@@ -77,14 +77,53 @@ async function deposer() {
       },
     });
   }
+  const numeros = [];
   for (const c of COMMUNES) {
     const depot = JSON.parse(readFileSync(join(RACINE, 'src/test/resources/exemples/depot.json'), 'utf8'));
     depot.structure.siret = siretAleatoire();
     depot.structure.adresse = { ...depot.structure.adresse, ...c };
     depot.structure.raisonSociale = `Association La Fabrique de ${c.commune}`;
     const r = await http('POST', '/api/dossiers', { json: depot });
-    if (r.statut === 201) console.log(`dossier déposé : ${r.donnees.numero} (${c.commune})`);
+    if (r.statut === 201) {
+      console.log(`dossier déposé : ${r.donnees.numero} (${c.commune})`);
+      numeros.push(r.donnees.numero);
+    }
     else console.log(`  (dépôt à ${c.commune} refusé : ${r.statut} ${r.texte.slice(0, 200)})`);
+  }
+  return numeros;
+}
+
+async function tacheCompletude(numero) {
+  for (let i = 0; i < 40; i++) {
+    const r = await http('GET', `/engine-rest/task?processInstanceBusinessKey=${numero}&taskDefinitionKey=UserTask_VerifierCompletude`,
+      { auth: basic('admin') });
+    if (r.statut === 200 && r.donnees.length) return r.donnees[0];
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
+  throw new Error(`pas de tâche de complétude pour ${numero}`);
+}
+
+/**
+ * Des délais et des retards à montrer : la complétude des deux premiers dossiers vérifiée par
+ * l'instructeur (comme dans Tasklist, par le REST du moteur), l'échéance de la tâche du troisième
+ * mise trois jours dans le passé par l'administrateur (Admin ou REST).
+ */
+async function preparerChiffres(numeros) {
+  for (const numero of numeros.slice(0, 2)) {
+    const t = await tacheCompletude(numero);
+    await http('POST', `/engine-rest/task/${t.id}/claim`, { auth: basic('instructeur'), json: { userId: 'instructeur' } });
+    const r = await http('POST', `/engine-rest/task/${t.id}/submit-form`, { auth: basic('instructeur'),
+      json: { variables: { complet: { value: 'true' } } } });
+    console.log(`complétude de ${numero} : ${r.statut}`);
+  }
+  if (numeros.length > 2) {
+    const t = await tacheCompletude(numeros[2]);
+    const due = new Date(Date.now() - 3 * 86400000).toISOString().replace('Z', '+0000');
+    const champs = { name: t.name, description: t.description, priority: t.priority, assignee: t.assignee, owner: t.owner,
+      delegationState: t.delegationState, due, followUp: t.followUp, parentTaskId: t.parentTaskId, caseInstanceId: t.caseInstanceId,
+      tenantId: t.tenantId };
+    const r = await http('PUT', `/engine-rest/task/${t.id}`, { auth: basic('admin'), json: champs });
+    console.log(`échéance de la tâche de ${numeros[2]} passée : ${r.statut} ${r.statut === 204 ? '' : r.texte}`);
   }
 }
 
@@ -132,6 +171,12 @@ async function pageProgramme(page, libelles, p, nom) {
     verifier(texte.includes(`${r.nom} (${r.code})`), `${nom} : région ${r.nom}`);
   }
   verifier(texte.includes(`${nombres.format(p.tachesEnRetard.total)} tâche`), `${nom} : ${p.tachesEnRetard.total} tâche(s) en retard`);
+  for (const g of p.tachesEnRetard.groupes) {
+    for (const t of g.taches.filter((x) => x.numero)) {
+      const l = page.locator(`${racine} .fp-retards a.fp-nombre[href="${t.fiche}"]`).first();
+      verifier(await l.count() === 1, `${nom} : retard ${g.groupe} ${t.numero} lié à sa fiche`);
+    }
+  }
   const graphiques = await page.locator(`${racine} svg`).count();
   verifier(graphiques >= 4, `${nom} : ${graphiques} graphiques SVG`);
   await verifierLiens(page, racine, nom);
@@ -141,7 +186,7 @@ async function pageProgramme(page, libelles, p, nom) {
 async function principal() {
   rmSync(SORTIE, { recursive: true, force: true });
   mkdirSync(SORTIE, { recursive: true });
-  await deposer();
+  await preparerChiffres(await deposer());
   const lecture = await http('GET', '/api/agents/pilotage', { auth: basic('gestionnaire') });
   if (lecture.statut !== 200) throw new Error(`GET /api/agents/pilotage → ${lecture.statut} ${lecture.texte}`);
   const p = lecture.donnees;
@@ -187,6 +232,7 @@ async function principal() {
     await capture(page, 'programme');
     for (const titre of ['Géographie', 'Délais', 'Tâches en retard']) {
       await page.locator('.fp-section h2', { hasText: titre }).scrollIntoViewIfNeeded();
+      if (titre === 'Tâches en retard') await page.locator('.fp-retards summary').first().click().catch(() => {});
       await capture(page, 'programme-' + titre.toLowerCase().replace(/[^a-zé]+/g, '-'));
     }
 
