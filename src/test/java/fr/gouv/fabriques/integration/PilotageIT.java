@@ -40,6 +40,10 @@ class PilotageIT {
     TaskService taches;
     @Autowired
     CreerVague creerVague;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     Http http;
     Parcours parcours;
@@ -206,6 +210,41 @@ class PilotageIT {
             assertThat(d.get("medianeJours").asDouble()).as(etape).isEqualTo(mediane);
             assertThat(d.get("centile90Jours").asDouble()).as(etape).isEqualTo(centile90);
         }
+    }
+
+    @Test
+    void unReversementRecuEstRecouvreEtLeNonVerseEstLibereLaPlaceRestePrise() {
+        String code = vague();
+        String numero = parcours.conventionne(code, "HORS_GRANDS_CENTRES");
+        parcours.ordonnancerEtValider(numero);
+        for (var j : management.createJobQuery().activityId("TimerEvent_EcheanceVersement").list()) {
+            if (numero.equals(runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey())) {
+                management.executeJob(j.getId());
+            }
+        }
+        Http.Reponse bilan = http.postMultipart("/api/dossiers/" + numero + "/bilans/1",
+                Map.of("bilanActivite", List.of(Http.Fichier.pdf("bilan.pdf", numero)), "compteRenduFinancier",
+                        List.of(Http.Fichier.pdf("comptes.pdf", numero))), Map.of("commentaire", "Activité réduite"), bearer(parcours.jeton(numero)));
+        assertThat(bilan.statut()).as(bilan.corps()).isEqualTo(202);
+        parcours.completer(numero, "UserTask_ValiderBilanAnnuel", "instructeur", Map.of("decisionBilan", "REJETE",
+                "motifBilan", "Compte rendu financier incomplet"));
+        parcours.completer(numero, "UserTask_DeciderReversement", "gestionnaire", Map.of("suiteSuspension", "REVERSEMENT",
+                "montantReversement", 20000, "motifReversement", "Dépenses non justifiées de l'année 1"));
+        parcours.completer(numero, "UserTask_EnregistrerReversementRecu", "financier", Map.of("montantRecu", 20000));
+        parcours.completer(numero, "UserTask_ValiderReversementRecu", "financier2", Map.of("decisionReversementRecu", "VALIDE"));
+        assertThat(parcours.statut(numero)).isEqualTo("SOLDE_APRES_REVERSEMENT");
+
+        JsonNode p = pilotage("?vague=" + code);
+        JsonNode enveloppe = p.get("enveloppe");
+        assertThat(enveloppe.get("verse").asLong()).isEqualTo(50_000);
+        assertThat(enveloppe.get("recouvre").asLong()).isEqualTo(20_000);
+        assertThat(enveloppe.get("libere").asLong()).as("le non-versé de la convention résiliée").isEqualTo(100_000);
+        assertThat(enveloppe.get("dossiersRecouvres").asText())
+                .isEqualTo("/agents/dossiers?vague=" + code + "&statut=SOLDE_APRES_REVERSEMENT,RESILIE");
+        assertThat(ligne(p.get("pipeline").get("parStatut"), "code", "SOLDE_APRES_REVERSEMENT").get("nombre").asLong()).isEqualTo(1);
+        assertThat(p.get("pipeline").get("parVague").get(0).get("laureats").asLong()).as("la place du quota reste prise").isEqualTo(1);
+        JsonNode finances = http.get("/api/agents/dossiers/" + numero + "/finances", basic("financier")).json();
+        assertThat(enveloppe.get("libere").asLong()).as("les règles des finances du dossier").isEqualTo(finances.get("libere").asLong());
     }
 
     @Test
