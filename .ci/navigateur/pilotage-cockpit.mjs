@@ -233,6 +233,7 @@ async function principal() {
     for (const titre of ['Géographie', 'Délais', 'Tâches en retard']) {
       await page.locator('.fp-section h2', { hasText: titre }).scrollIntoViewIfNeeded();
       if (titre === 'Tâches en retard') await page.locator('.fp-retards summary').first().click().catch(() => {});
+      await page.waitForTimeout(400);
       await capture(page, 'programme-' + titre.toLowerCase().replace(/[^a-zé]+/g, '-'));
     }
 
