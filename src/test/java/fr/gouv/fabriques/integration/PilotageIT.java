@@ -131,6 +131,8 @@ class PilotageIT {
         assertThat(region.get("lienLaureats").asText()).isEqualTo("/agents/dossiers?vague=" + code + "&region=27&statut=" + LAUREATS);
         JsonNode departement = ligne(p.get("geographie").get("departements"), "code", "58");
         assertThat(departement.get("region").asText()).isEqualTo("27");
+        assertThat(departement.get("nom").asText()).isEqualTo("Nièvre");
+        assertThat(departement.get("nomRegion").asText()).isEqualTo("Bourgogne-Franche-Comté");
         assertThat(departement.get("dossiers").asLong()).isEqualTo(3);
         assertThat(departement.get("laureats").asLong()).isEqualTo(1);
         assertThat(departement.get("lienDossiers").asText()).isEqualTo("/agents/dossiers?vague=" + code + "&departement=58");

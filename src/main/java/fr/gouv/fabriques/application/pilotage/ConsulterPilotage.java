@@ -8,7 +8,7 @@ import fr.gouv.fabriques.domain.Appel;
 import fr.gouv.fabriques.domain.Categorie;
 import fr.gouv.fabriques.domain.ErreursValidation;
 import fr.gouv.fabriques.domain.Programme;
-import fr.gouv.fabriques.domain.Regions;
+import fr.gouv.fabriques.domain.NomsTerritoires;
 import fr.gouv.fabriques.domain.StatutDossier;
 import fr.gouv.fabriques.domain.Violation;
 import java.time.Clock;
@@ -121,11 +121,13 @@ public class ConsulterPilotage {
 
     private Pilotage.Geographie geographie(Perimetre perimetre, FiltreDossiers base) {
         List<Pilotage.Territoire> regions = chiffres.parRegion(perimetre, FiltreDossiers.LAUREATS).stream()
-                .map(r -> new Pilotage.Territoire(r.cle(), Regions.nom(r.cle()), r.cle(), r.nombre(), r.laureats(),
+                .map(r -> new Pilotage.Territoire(r.cle(), NomsTerritoires.region(r.cle()), r.cle(), NomsTerritoires.region(r.cle()),
+                        r.nombre(), r.laureats(),
                         base.region(r.cle()).lien(), base.region(r.cle()).laureats().lien()))
                 .toList();
         List<Pilotage.Territoire> departements = chiffres.parDepartement(perimetre, FiltreDossiers.LAUREATS).stream()
-                .map(d -> new Pilotage.Territoire(d.departement(), Regions.nom(d.region()), d.region(), d.nombre(), d.laureats(),
+                .map(d -> new Pilotage.Territoire(d.departement(), NomsTerritoires.departement(d.departement()), d.region(),
+                        NomsTerritoires.region(d.region()), d.nombre(), d.laureats(),
                         base.departement(d.departement()).lien(), base.departement(d.departement()).laureats().lien()))
                 .toList();
         return new Pilotage.Geographie(regions, departements);

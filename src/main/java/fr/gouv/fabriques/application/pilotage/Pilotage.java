@@ -40,8 +40,11 @@ public record Pilotage(Instant calculeLe, Perimetre perimetre, int totalFabrique
     public record Pipeline(long total, String dossiers, List<Compte> parStatut, List<CompteVague> parVague, List<Compte> parAppel) {
     }
 
-    /** A région or a département (INSEE code), with its dossiers and its laureates; {@code region} is the département's région. */
-    public record Territoire(String code, String nom, String region, long dossiers, long laureats, String lienDossiers,
+    /**
+     * A région or a département (INSEE code, name), with its dossiers and its laureates; {@code region} is the code of the
+     * département's région ({@code nomRegion} its name).
+     */
+    public record Territoire(String code, String nom, String region, String nomRegion, long dossiers, long laureats, String lienDossiers,
             String lienLaureats) {
     }
 

@@ -262,7 +262,8 @@ function geographie(p) {
           `${r.nom} (${r.code})`, lien(nombres.format(r.dossiers), r.lienDossiers), lien(nombres.format(r.laureats), r.lienLaureats)]))),
       el('div', null, el('h3', null, 'Par département'),
         tableau(['Département', 'Région', 'Dossiers', 'Lauréats'], p.geographie.departements.map((d) => [
-          d.code, d.nom, lien(nombres.format(d.dossiers), d.lienDossiers), lien(nombres.format(d.laureats), d.lienLaureats)])))));
+          `${d.nom} (${d.code})`, d.nomRegion, lien(nombres.format(d.dossiers), d.lienDossiers),
+          lien(nombres.format(d.laureats), d.lienLaureats)])))));
 }
 
 function delais(p) {
