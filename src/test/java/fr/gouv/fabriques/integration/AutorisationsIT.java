@@ -220,7 +220,7 @@ class AutorisationsIT {
     // (d) ------------------------------------------------------------------------------
 
     @Test
-    void cockpitEstOuvertAuxGestionnairesEtAnalystesSeulement() throws IOException {
+    void cockpitEstOuvertAuxGestionnairesEtAnalystesEtAuComitePourLePilotageSeul() throws IOException {
         ProcessInstance instance = demarrer();
         String parCle = "/process-instance?businessKey=" + instance.getBusinessKey();
 
@@ -236,6 +236,9 @@ class AutorisationsIT {
         assertThat(accesApplication("financier", "cockpit")).isFalse();
         assertThat(accesApplication("gestionnaire", "cockpit")).isTrue();
         assertThat(accesApplication("analyste", "cockpit")).isTrue();
+        // The committee opens Cockpit for the « Programme » page only: no instance is readable there.
+        assertThat(accesApplication("comite", "cockpit")).isTrue();
+        assertThat(ids(appeler(HttpMethod.GET, parCle, "comite", MOT_DE_PASSE, null).json())).isEmpty();
         assertThat(accesApplication("instructeur", "tasklist")).isTrue();
         assertThat(accesApplication("gestionnaire", "tasklist")).isTrue();
         assertThat(accesApplication("analyste", "tasklist")).isFalse();

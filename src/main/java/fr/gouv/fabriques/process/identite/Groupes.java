@@ -36,6 +36,12 @@ public final class Groupes {
     /** The users of Cockpit (read-only supervision). */
     public static final List<String> UTILISATEURS_COCKPIT = List.of(GESTIONNAIRES, ANALYSTES);
 
+    /**
+     * Groups that open Cockpit for its « Programme » page only (README « Pilotage dans Cockpit »): access to the application,
+     * nothing in the engine; the page's figures come from {@code /api/agents/pilotage}.
+     */
+    public static final List<String> PILOTAGE_COCKPIT_SEUL = List.of(COMITE_SELECTION);
+
     private static final List<DefinitionGroupe> TOUS = construire();
 
     private Groupes() {

@@ -3,6 +3,7 @@ package fr.gouv.fabriques.process.identite;
 import static fr.gouv.fabriques.process.identite.Groupes.AGENTS_TASKLIST;
 import static fr.gouv.fabriques.process.identite.Groupes.ANALYSTES;
 import static fr.gouv.fabriques.process.identite.Groupes.CAMUNDA_ADMIN;
+import static fr.gouv.fabriques.process.identite.Groupes.PILOTAGE_COCKPIT_SEUL;
 import static fr.gouv.fabriques.process.identite.Groupes.UTILISATEURS_COCKPIT;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
@@ -35,6 +36,8 @@ import org.camunda.bpm.engine.authorization.Resources;
  * on the tasks of every process through READ_TASK on the process definitions, so that
  * Cockpit can show who holds a dossier. READ_TASK grants neither claim nor completion:
  * a gestionnaire still only works the tasks of his own group.</li>
+ * <li><b>comite-selection</b> opens Cockpit for the « Programme » page only: application access and nothing else in
+ * the engine (no process, instance or task is readable there); the page reads {@code /api/agents/pilotage}.</li>
  * <li><b>Analystes</b> also deploy from Camunda Modeler ({@code POST /engine-rest/deployment/create}
  * needs DEPLOYMENT CREATE, plus READ on a redeployed deployment). Nobody else deploys,
  * except camunda-admin.</li>
@@ -73,6 +76,9 @@ public final class MatriceAutorisations {
             matrice.accorder(groupe, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
             matrice.accorder(groupe, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
             matrice.accorder(groupe, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        }
+        for (String groupe : PILOTAGE_COCKPIT_SEUL) {
+            matrice.accorder(groupe, Resources.APPLICATION, APPLICATION_COCKPIT, Permissions.ACCESS);
         }
         matrice.accorder(ANALYSTES, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
         for (Resource ressource : Resources.values()) {

@@ -33,8 +33,17 @@ class MatriceAutorisationsTest {
     @Test
     void lesApplicationsSontOuvertesAuxBonsGroupes() {
         assertThat(accesApplication("tasklist")).containsExactlyInAnyOrderElementsOf(Groupes.AGENTS_TASKLIST);
-        assertThat(accesApplication("cockpit")).containsExactlyInAnyOrder(Groupes.GESTIONNAIRES, Groupes.ANALYSTES);
+        // The committee opens Cockpit for the « Programme » page, with no other right in the engine.
+        assertThat(accesApplication("cockpit")).containsExactlyInAnyOrder(Groupes.GESTIONNAIRES, Groupes.ANALYSTES, Groupes.COMITE_SELECTION);
         assertThat(groupesAyant(Resources.APPLICATION, Permissions.ACCESS)).containsExactly(Groupes.CAMUNDA_ADMIN);
+    }
+
+    @Test
+    void leComiteNOuvreCockpitQuePourLaPageProgramme() {
+        assertThat(MatriceAutorisations.regles()).filteredOn(r -> r.groupe().equals(Groupes.COMITE_SELECTION))
+                .extracting(r -> r.ressource().resourceName() + " " + r.idRessource() + " "
+                        + r.permissions().stream().map(Permission::getName).sorted().toList())
+                .containsExactlyInAnyOrder("Application tasklist [ACCESS]", "Application cockpit [ACCESS]", "ProcessDefinition * [READ]");
     }
 
     @Test

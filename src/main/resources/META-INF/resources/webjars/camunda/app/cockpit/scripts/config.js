@@ -25,6 +25,7 @@ export default {
     long: 'LLLL',
     short: 'LL'
   },
-  // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent.
-  customScripts: ['../fabriques/langue']
+  // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent ;
+  // page « Programme » (onglet et entrée du tableau de bord) : README, « Pilotage dans Cockpit ».
+  customScripts: ['../fabriques/langue', '../fabriques/programme-cockpit']
 };
