@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,7 +62,7 @@ class AvenantsPorteurController {
                     + "fichier enregistré. 422 champ par champ (un fichier identique à l'avenant non signé est refusé) ; 413 au-delà de "
                     + "10 Mo ; 404 avenant inconnu ; 409 si l'avenant n'attend pas la signature du porteur (rejeté, caduc, déjà signé…).")
     @PostMapping(path = "/{k}/signature", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> signer(@PathVariable String numero, @PathVariable int k,
+    ContratDepot.AvenantSigne signer(@PathVariable String numero, @PathVariable int k,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @Parameter(description = "L'avenant signé, au format PDF (10 Mo au plus)")
             @RequestPart(name = "fichier", required = false) MultipartFile fichier,
@@ -77,7 +76,7 @@ class AvenantsPorteurController {
             throw new UncheckedIOException("Lecture de l'avenant signé du dossier " + numero, e);
         }
         Avenant a = signer.signer(dossier, k, signataire, fichier == null ? null : fichier.getOriginalFilename(), contenu);
-        return Map.of("numero", numero, "avenant", k, "etat", a.etat().name(), "avenantSigne",
-                Map.of("sha256", a.signeSha256(), "signataire", a.signatairePorteur()));
+        return new ContratDepot.AvenantSigne(numero, k, a.etat().name(),
+                new ContratDepot.SignatureAvenant(a.signeSha256(), a.signatairePorteur()));
     }
 }

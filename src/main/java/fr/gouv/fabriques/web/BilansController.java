@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,13 +42,13 @@ class BilansController {
                     + "« bilanActivite » et « compteRenduFinancier » (fichiers PDF, ODT, DOCX, PNG ou JPEG, 10 Mo au plus chacun). "
                     + "Tout est enregistré, ou rien. Le versement de l'année suivante attend l'approbation de ce bilan.")
     @PostMapping(path = "/{numero}/bilans/{annee}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> deposer(@PathVariable String numero, @PathVariable int annee,
+    ResponseEntity<ContratDepot.BilanDepose> deposer(@PathVariable String numero, @PathVariable int annee,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @RequestParam(name = "commentaire", required = false) String commentaire,
             @RequestParam(name = "bilanActivite", required = false) List<MultipartFile> bilanActivite,
             @RequestParam(name = "compteRenduFinancier", required = false) List<MultipartFile> compteRendu) {
         deposerBilan.deposer(accesPorteur.dossier(numero, auth), annee, commentaire, lire(bilanActivite), lire(compteRendu));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("numero", numero, "annee", annee, "statut", "DEPOSE"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ContratDepot.BilanDepose(numero, annee, "DEPOSE"));
     }
 
     private static List<FichierRecu> lire(List<MultipartFile> fichiers) {

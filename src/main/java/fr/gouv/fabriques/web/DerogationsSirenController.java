@@ -5,9 +5,10 @@ import fr.gouv.fabriques.application.depot.ConsulterDerogationsSiren;
 import fr.gouv.fabriques.application.port.AnnuaireAgents.Agent;
 import fr.gouv.fabriques.domain.DerogationSiren;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -90,6 +91,8 @@ class DerogationsSirenController {
     }
 
     @Operation(summary = "Une dérogation « une Fabrique par structure »", description = "404 si elle n'existe pas.")
+    @ApiResponse(responseCode = "200", description = "La dérogation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DerogationVue.class)))
     @GetMapping("/{id}")
     @GroupesAutorises({"gestionnaires", "instructeurs", "camunda-admin"})
     ResponseEntity<?> une(@PathVariable long id) {

@@ -28,7 +28,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,8 +80,12 @@ class DossierController {
                     + "financé par le programme : une seule Fabrique par structure, sauf dérogation accordée par un gestionnaire "
                     + "(POST /api/agents/derogations-siren). "
                     + "Un en-tête Idempotency-Key rejoué renvoie la première réponse.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ContratDepot.Depot.class)))
+    @ApiResponse(responseCode = "201", description = "Dossier créé",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ContratDepot.DepotCree.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> deposer(@RequestBody String corps,
+    ResponseEntity<ContratDepot.DepotCree> deposer(@RequestBody String corps,
             @Parameter(description = "Clé choisie par le client pour rejouer un dépôt sans créer de doublon")
             @RequestHeader(name = "Idempotency-Key", required = false) String cleIdempotence) {
         JsonNode racine;
@@ -102,8 +105,7 @@ class DossierController {
             throw new ErreursValidation("Idempotency-Key", "la clé d'idempotence fait 200 caractères au plus");
         }
         ResultatDepot r = deposerDossier.deposer(demande, cle);
-        Map<String, Object> corpsReponse = Map.of("numero", r.numero(), "jetonAcces", r.jetonAcces(), "statut", r.statut(),
-                "vague", r.vague());
+        ContratDepot.DepotCree corpsReponse = new ContratDepot.DepotCree(r.numero(), r.jetonAcces(), String.valueOf(r.statut()), r.vague());
         return ResponseEntity.created(URI.create("/api/dossiers/" + r.numero()))
                 .header("Idempotent-Replayed", String.valueOf(r.rejoue()))
                 .body(corpsReponse);
@@ -121,9 +123,9 @@ class DossierController {
 
     @Operation(summary = "Répondre à une demande de compléments")
     @PostMapping(path = "/{numero}/complements", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> complements(@PathVariable String numero, @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+    ContratDepot.StatutApresAction complements(@PathVariable String numero, @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @RequestBody ReponseComplements corps) {
-        return Map.of("numero", numero, "statut", repondreComplements.repondre(porteur(numero, auth), corps.message()).name());
+        return new ContratDepot.StatutApresAction(numero, repondreComplements.repondre(porteur(numero, auth), corps.message()).name());
     }
 
     @Operation(summary = "Télécharger sa convention (PDF)",
@@ -148,7 +150,7 @@ class DossierController {
                     + "de 10 Mo ; 409 si le dossier n'attend pas de signature (déjà signée, caduque…).")
     @SecurityRequirement(name = WebConfiguration.SECURITE_PORTEUR)
     @PostMapping(path = "/{numero}/convention/signature", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> signerConvention(@PathVariable String numero,
+    ContratDepot.ConventionSignee signerConvention(@PathVariable String numero,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @Parameter(description = "La convention signée, au format PDF (10 Mo au plus)")
             @RequestPart(name = "fichier", required = false) MultipartFile fichier,
@@ -163,8 +165,8 @@ class DossierController {
         }
         DocumentConvention signee = signerConvention.signer(dossier, signataire, fichier == null ? null : fichier.getOriginalFilename(),
                 contenu);
-        return Map.of("numero", numero, "statut", dossier.statut().name(), "conventionSignee",
-                Map.of("sha256", signee.sha256(), "taille", signee.taille(), "signataire", signee.signataire()));
+        return new ContratDepot.ConventionSignee(numero, dossier.statut().name(),
+                new ContratDepot.DocumentSigne(signee.sha256(), signee.taille(), signee.signataire()));
     }
 
     /** The signature used to be JSON: say plainly what is expected now. */
@@ -184,10 +186,10 @@ class DossierController {
 
     @Operation(summary = "Déposer le bilan annuel (activité et compte rendu financier)")
     @PostMapping(path = "/{numero}/bilans/{annee}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> bilan(@PathVariable String numero, @PathVariable int annee,
+    ResponseEntity<ContratDepot.BilanDepose> bilan(@PathVariable String numero, @PathVariable int annee,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth, @RequestBody Bilan corps) {
         deposerBilan.deposer(porteur(numero, auth), annee, corps.commentaire());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("numero", numero, "annee", annee, "statut", "DEPOSE"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ContratDepot.BilanDepose(numero, annee, "DEPOSE"));
     }
 
     private Dossier porteur(String numero, String authorization) {

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,10 +51,10 @@ class FinDossierController {
                     + "cours sont annulées. 409 si le dossier est déjà clos ; 422 si le motif manque.")
     @PostMapping(path = "/api/dossiers/{numero}/retrait", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<Map<String, Object>> retirer(@PathVariable String numero,
+    ResponseEntity<ContratDepot.StatutFinal> retirer(@PathVariable String numero,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth, @RequestBody Motif corps) {
         StatutDossier fin = retirer.retirer(accesPorteur.dossier(numero, auth), corps.motif());
-        return ResponseEntity.ok(Map.of("numero", numero, "statut", fin.name(), "libelle", fin.libelle()));
+        return ResponseEntity.ok(new ContratDepot.StatutFinal(numero, fin.name(), fin.libelle()));
     }
 
     @Schema(description = "Demande d'annulation, en attente de la validation d'un second gestionnaire")

@@ -176,8 +176,8 @@ class VaguesController {
                     + "les autres restent ouvertes. Un gestionnaire publie ensuite (« Arrêter les décisions »).")
     @PutMapping(path = "/{code}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @GroupesAutorises({"comite-selection"})
-    Map<String, Object> proposer(@PathVariable String code, @RequestBody List<ProposerDecisions.Ligne> lignes,
+    ContratDepot.DecisionsEnregistrees proposer(@PathVariable String code, @RequestBody List<ProposerDecisions.Ligne> lignes,
             @Parameter(hidden = true) Agent agent) {
-        return Map.of("vague", code, "decisionsEnregistrees", deciderEnBloc.decider(code, lignes, agent.id()));
+        return new ContratDepot.DecisionsEnregistrees(code, deciderEnBloc.decider(code, lignes, agent.id()));
     }
 }
