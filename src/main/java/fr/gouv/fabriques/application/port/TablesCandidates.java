@@ -21,6 +21,9 @@ public interface TablesCandidates {
     /** The tables of a deployment already made in the engine (perhaps not the latest); {@link TableIllisible} if none. */
     Candidates deploiement(String idDeploiement);
 
+    /** The latest deployed version of both tables, as the process evaluates them today. */
+    Candidates dernieres();
+
     /** Recent deployments holding one of the programme's DMN tables, latest first. */
     List<Deploiement> deploiements();
 

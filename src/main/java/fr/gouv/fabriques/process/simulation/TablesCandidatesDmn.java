@@ -92,6 +92,23 @@ class TablesCandidatesDmn implements TablesCandidates {
     }
 
     @Override
+    public Candidates dernieres() {
+        DecisionDefinition e = depots.createDecisionDefinitionQuery().decisionDefinitionKey(ELIGIBILITE).withoutTenantId().latestVersion()
+                .singleResult();
+        DecisionDefinition p = depots.createDecisionDefinitionQuery().decisionDefinitionKey(POIDS).withoutTenantId().latestVersion()
+                .singleResult();
+        if (e == null || p == null) {
+            throw new IllegalStateException("Les tables " + ELIGIBILITE + " et " + POIDS + " ne sont pas déployées");
+        }
+        byte[] octetsE = lire(e.getDeploymentId(), e.getResourceName());
+        byte[] octetsP = lire(p.getDeploymentId(), p.getResourceName());
+        Map<String, DmnDecision> n = decisions("notation", octetsP);
+        return new Regles(new TableEligibilite(decision("eligibilite", octetsE, ELIGIBILITE), new Origine(sha256(octetsE),
+                "tables déployées : " + ELIGIBILITE + " v" + e.getVersion())), new TableNotation(exiger("notation", n, POIDS),
+                exiger("notation", n, RECOMMANDATION), new Origine(sha256(octetsP), "tables déployées : " + POIDS + " v" + p.getVersion())));
+    }
+
+    @Override
     public List<Deploiement> deploiements() {
         Map<String, List<String>> parDeploiement = new LinkedHashMap<>();
         List<DecisionDefinition> definitions = new ArrayList<>();
