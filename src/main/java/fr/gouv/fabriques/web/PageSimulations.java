@@ -233,6 +233,13 @@ final class PageSimulations {
             sb.append("<p class=\"vide\">Aucun dossier ne change dans cette vague.</p>\n");
             return;
         }
+        // Those that would leave or come in first, then those whose place within the quota changes, then the rest.
+        lignes = lignes.stream().sorted(java.util.Comparator.comparingInt((LigneDossier l) -> l.mouvement() != null ? 0
+                : l.dansQuotaAvant() != l.dansQuotaApres() || l.eligibiliteChange() ? 1 : 2).thenComparing(l -> l.categorie())
+                .thenComparing(l -> l.rangApres() == null ? Integer.MAX_VALUE : l.rangApres())).toList();
+        long effets = lignes.stream().filter(l -> l.mouvement() != null).count();
+        sb.append("<p>").append(effets).append(" lauréat(s) ou dossier(s) changeraient de sort dans cette vague (en tête du tableau) ; ")
+                .append(lignes.size() - effets).append(" autre(s) dossier(s) y changent de score, de recommandation ou de rang.</p>\n");
         sb.append("<table><thead><tr><th>Dossier</th><th>Catégorie</th><th>Dép.</th><th>Décision du comité</th><th>Avis du référent</th>"
                 + "<th>Éligible</th><th class=\"nombre\">Score</th><th>Recommandation</th><th class=\"nombre\">Rang</th><th>Dans le quota</th>"
                 + "<th>Effet</th></tr></thead><tbody>");

@@ -16,6 +16,10 @@ public interface Regles {
 
     Avis recommandation(DossierRejoue d, BigDecimal score);
 
+    /** Before a replay: evaluate what can be evaluated ahead (in parallel, cached); nothing by default. */
+    default void preparer(java.util.List<DossierRejoue> dossiers) {
+    }
+
     /** The outcome recorded at the time: a replay under these rules is the committee's ranking as it stood. */
     Regles ENREGISTREES = new Regles() {
         @Override

@@ -154,6 +154,7 @@ public final class Rejeu {
     public static RapportSimulation rejouer(List<VagueRejouee> vagues, Regles candidates, Options options) {
         Scenario avant = new Scenario(Regles.ENREGISTREES, Options.AUCUNE);
         Scenario apres = new Scenario(candidates, options);
+        candidates.preparer(vagues.stream().flatMap(v -> v.dossiers().stream()).toList());
         List<RapportSimulation.Vague> rapports = new ArrayList<>();
         Cumul global = new Cumul();
         for (VagueRejouee v : vagues) {

@@ -198,6 +198,9 @@ class TablesCandidatesDmn implements TablesCandidates {
         private final TableEligibilite eligibilite;
         private final TableNotation notation;
         private final Map<Categorie, Map<Critere, Integer>> poids = new ConcurrentHashMap<>();
+        /** FEEL evaluation dominates a replay: each dossier's eligibility once, each (score, category, opinion) once. */
+        private final Map<String, Boolean> eligibilites = new ConcurrentHashMap<>();
+        private final Map<String, Avis> recommandations = new ConcurrentHashMap<>();
 
         Regles(TableEligibilite eligibilite, TableNotation notation) {
             this.eligibilite = eligibilite;
@@ -220,10 +223,27 @@ class TablesCandidatesDmn implements TablesCandidates {
         }
 
         @Override
+        public void preparer(List<DossierRejoue> dossiers) {
+            if (eligibilite != null) {
+                dossiers.parallelStream().forEach(this::eligible);
+            }
+        }
+
+        @Override
         public boolean eligible(DossierRejoue d) {
             if (eligibilite == null) {
                 return d.eligibleEnregistre();
             }
+            Boolean connu = eligibilites.get(d.numero());
+            if (connu != null) {
+                return connu;
+            }
+            boolean resultat = evaluerEligibilite(d);
+            eligibilites.put(d.numero(), resultat);
+            return resultat;
+        }
+
+        private boolean evaluerEligibilite(DossierRejoue d) {
             VariableMap variables = Variables.createVariables();
             variables.putAll(d.entreesEligibilite());
             try {
@@ -254,6 +274,17 @@ class TablesCandidatesDmn implements TablesCandidates {
             if (notation == null || score == null) {
                 return d.recommandationEnregistree();
             }
+            String cle = score.toPlainString() + "|" + d.categorie() + "|" + d.avisTerritorial();
+            Avis connue = recommandations.get(cle);
+            if (connue != null) {
+                return connue;
+            }
+            Avis avis = evaluerRecommandation(d, score);
+            recommandations.put(cle, avis);
+            return avis;
+        }
+
+        private Avis evaluerRecommandation(DossierRejoue d, BigDecimal score) {
             VariableMap v = Variables.createVariables().putValue("scoreTotal", score.doubleValue()).putValue("categorie", d.categorie().name())
                     .putValue("avisTerritorial", d.avisTerritorial() == null ? null : d.avisTerritorial().name());
             Object r;
