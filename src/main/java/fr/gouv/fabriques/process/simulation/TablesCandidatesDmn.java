@@ -54,12 +54,12 @@ class TablesCandidatesDmn implements TablesCandidates {
     @Override
     public Candidates televersees(byte[] eligibilite, byte[] notation) {
         TableEligibilite e = eligibilite == null ? null
-                : new TableEligibilite(decision("eligibilite", eligibilite, ELIGIBILITE), new Origine(sha256(eligibilite), "fichier téléversé"));
+                : new TableEligibilite(decision("eligibilite", eligibilite, ELIGIBILITE), new Origine(sha256(eligibilite), "fichier téléversé : " + ELIGIBILITE));
         TableNotation n = null;
         if (notation != null) {
             Map<String, DmnDecision> d = decisions("notation", notation);
             n = new TableNotation(exiger("notation", d, POIDS), exiger("notation", d, RECOMMANDATION),
-                    new Origine(sha256(notation), "fichier téléversé"));
+                    new Origine(sha256(notation), "fichier téléversé : " + POIDS + ", " + RECOMMANDATION));
         }
         return new Regles(e, n);
     }
