@@ -53,6 +53,10 @@ class SimulationReglesIT {
     HistoriqueDemo historique;
     @Autowired
     EcritureHistorique ecriture;
+    @Autowired
+    org.springframework.context.ApplicationContext contexte;
+    @Autowired
+    fr.gouv.fabriques.application.vague.CreerVague creerVague;
     Http http;
 
     @BeforeEach
@@ -346,5 +350,34 @@ class SimulationReglesIT {
         Http.Reponse inconnu = simuler(Map.of(), Map.of("vagues", String.join(",", VAGUES), "deploiement", "inconnu"));
         assertThat(inconnu.statut()).isEqualTo(422);
         assertThat(inconnu.corps()).contains("aucun déploiement");
+    }
+
+    @Test
+    void unDossierDecideAujourdHuiEnregistreCeQueLeRejeuRelira() {
+        Parcours parcours = Parcours.pour(port, contexte);
+        String vague = Parcours.codeVague("FDT", 2038);
+        creerVague.creer(vague, "FABRIQUES_TERRITOIRE", Parcours.dans(java.time.Duration.ofDays(600)), null);
+        String numero = parcours.deposer(vague, "HORS_GRANDS_CENTRES");
+        parcours.instruire(numero);
+        parcours.deliberer(vague, Map.of(numero, "LAUREAT"));
+        assertThat(parcours.publier(vague)).isNull();
+
+        // The eligibility inputs as evaluated (facts and programme figures), and the counters before the publication.
+        String entrees = jdbc.sql("select i.eligibilite_entrees from instruction i join dossier d on d.id = i.dossier_id where d.numero = ?")
+                .param(numero).query(String.class).single();
+        assertThat(entrees).contains("\"montantTotal\"", "\"typeEpci\"", "\"formeJuridique\"", "\"plancherTotal\"", "\"categorie\":\"HORS_GRANDS_CENTRES\"");
+        Map<String, Object> etat = jdbc.sql("select * from etat_programme_vague where vague = ?").param(vague).query().singleRow();
+        Map<String, Object> programme = jdbc.sql("select * from programme where id = 1").query().singleRow();
+        assertThat(((Number) etat.get("laureats_hors_grands_centres")).intValue())
+                .isEqualTo(((Number) programme.get("laureats_hors_grands_centres")).intValue() - 1);
+        assertThat(etat.get("quota_hors_grands_centres")).isEqualTo(programme.get("quota_hors_grands_centres"));
+
+        // Replayed: with no place left in its category, the laureate would leave.
+        Http.Reponse r = simuler(Map.of(), Map.of("vagues", vague, "quotaHorsGrandsCentres",
+                String.valueOf(((Number) etat.get("laureats_hors_grands_centres")).intValue())));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(201);
+        assertThat(mouvements(r.json())).isEqualTo(Map.of(numero, "SORTIRAIT"));
+        assertThat(r.json().get("rapport").get("vagues").get(0).get("etatReconstitue").asBoolean()).isFalse();
+        assertThat(r.json().get("rapport").get("vagues").get(0).get("entreesReconstituees").asInt()).isZero();
     }
 }
