@@ -31,10 +31,11 @@ class JdbcInstructionRepository implements InstructionRepository {
     public void enregistrerEligibilite(long dossierId, RegleEligibilite.Evaluation e) {
         assurerLigne(dossierId);
         jdbc.sql("""
-                update instruction set motifs_irrecevabilite = ?, eligibilite_decision = ?, eligibilite_version = ?
+                update instruction set motifs_irrecevabilite = ?, eligibilite_decision = ?, eligibilite_version = ?,
+                       eligibilite_entrees = ?
                 where dossier_id = ?
                 """).param(e.eligible() ? null : e.texteMotifs()).param(e.decision().id()).param(e.decision().version())
-                .param(dossierId).update();
+                .param(e.entrees().isEmpty() ? null : EntreesJson.ecrire(e.entrees())).param(dossierId).update();
     }
 
     @Override

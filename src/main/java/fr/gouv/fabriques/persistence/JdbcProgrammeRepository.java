@@ -84,6 +84,23 @@ class JdbcProgrammeRepository implements ProgrammeRepository {
                 .param(de.name()).param(vers.name()).param(nombre).param(motif).param(par).param(Timestamp.from(le)).update();
     }
 
+    @Override
+    public void noterEtatAvantPublication(String vague, Programme avant, Instant le) {
+        jdbc.sql("""
+                insert into etat_programme_vague (vague, quota_hors_grands_centres, quota_qpv, quota_numerique_qpv,
+                  laureats_hors_grands_centres, laureats_qpv, laureats_numerique_qpv, enveloppe, engage, le)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (vague) do update set quota_hors_grands_centres = excluded.quota_hors_grands_centres,
+                  quota_qpv = excluded.quota_qpv, quota_numerique_qpv = excluded.quota_numerique_qpv,
+                  laureats_hors_grands_centres = excluded.laureats_hors_grands_centres, laureats_qpv = excluded.laureats_qpv,
+                  laureats_numerique_qpv = excluded.laureats_numerique_qpv, enveloppe = excluded.enveloppe,
+                  engage = excluded.engage, le = excluded.le
+                """).param(vague).param(avant.quotas().get(Categorie.HORS_GRANDS_CENTRES)).param(avant.quotas().get(Categorie.QPV))
+                .param(avant.quotas().get(Categorie.NUMERIQUE_QPV)).param(avant.laureats().get(Categorie.HORS_GRANDS_CENTRES))
+                .param(avant.laureats().get(Categorie.QPV)).param(avant.laureats().get(Categorie.NUMERIQUE_QPV))
+                .param(avant.enveloppe()).param(avant.engage()).param(Timestamp.from(le)).update();
+    }
+
     private Programme lireLigne(ResultSet rs, int i) throws SQLException {
         Map<Categorie, Integer> quotas = new EnumMap<>(Categorie.class);
         Map<Categorie, Integer> laureats = new EnumMap<>(Categorie.class);

@@ -112,15 +112,18 @@ public class PublierDecisions {
     @Transactional
     public PublicationVague publier(String code, String gestionnaire) {
         Effet effet = effet(code);
+        Programme avant;
         Programme apres;
         try {
             // The lock serialises concurrent publications; the domain refuses with the numbers, the database would anyway.
-            apres = programmes.verrouiller().engager(effet.nouveaux(), effet.engagement());
+            avant = programmes.verrouiller();
+            apres = avant.engager(effet.nouveaux(), effet.engagement());
         } catch (ErreurMetier refus) {
             PublicationVague refusee = PublicationVague.refusee(code, gestionnaire, horloge.instant(), refus.getMessage());
             vagues.enregistrerPublication(refusee);
             return refusee;
         }
+        programmes.noterEtatAvantPublication(code, avant, horloge.instant());
         Bilan bilan = publierSousVerrou(code, gestionnaire, effet, apres);
         return PublicationVague.publiee(code, gestionnaire, horloge.instant(), bilan.laureats(), bilan.refuses(), bilan.ajournes(),
                 bilan.reportes(), bilan.engagement());

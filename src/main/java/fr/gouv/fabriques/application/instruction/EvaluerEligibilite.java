@@ -36,8 +36,14 @@ public class EvaluerEligibilite {
 
     public Evaluation evaluer(Appel appel, Categorie categorie, MontantsAnnuels montants, String codeQpv, FormeJuridique forme,
             String codeInsee) {
-        return regle.evaluer(new FaitsEligibilite(appel.name(), categorie.name(), montants.total(), Collections.max(montants.parAnnee()),
-                codeQpv != null, forme.name(), typeEpci(codeInsee)));
+        return regle.evaluer(faits(appel, categorie, montants, codeQpv, forme, codeInsee));
+    }
+
+    /** The facts the table reads, as the deposit and the eligibility step take them (and a replay rebuilds them). */
+    public FaitsEligibilite faits(Appel appel, Categorie categorie, MontantsAnnuels montants, String codeQpv, FormeJuridique forme,
+            String codeInsee) {
+        return new FaitsEligibilite(appel.name(), categorie.name(), montants.total(), Collections.max(montants.parAnnee()),
+                codeQpv != null, forme.name(), typeEpci(codeInsee));
     }
 
     /**

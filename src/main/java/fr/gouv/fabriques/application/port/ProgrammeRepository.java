@@ -19,4 +19,10 @@ public interface ProgrammeRepository {
     void enregistrer(Programme programme);
 
     void noterReequilibrage(Categorie de, Categorie vers, int nombre, String motif, String par, Instant le);
+
+    /**
+     * Keeps the counters as they stood before a wave's decisions were published (quotas, laureates,
+     * envelope, committed): what a replay of that wave applies (« Simuler un changement de règle »).
+     */
+    void noterEtatAvantPublication(String vague, Programme avant, Instant le);
 }

@@ -1,7 +1,10 @@
 package fr.gouv.fabriques.application.port;
 
 import fr.gouv.fabriques.domain.Violation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The programme's eligibility rules (bpmn/eligibilite.dmn, edited by analysts): given the
@@ -20,6 +23,19 @@ public interface RegleEligibilite {
      */
     record FaitsEligibilite(String appel, String categorie, int montantTotal, int montantAnnuelMax,
             boolean codeQpvRenseigne, String formeJuridique, String typeEpci) {
+
+        /** The facts by the names of the table's input expressions. */
+        public Map<String, Object> variables() {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("appel", appel);
+            v.put("categorie", categorie);
+            v.put("montantTotal", montantTotal);
+            v.put("montantAnnuelMax", montantAnnuelMax);
+            v.put("codeQpvRenseigne", codeQpvRenseigne);
+            v.put("formeJuridique", formeJuridique);
+            v.put("typeEpci", typeEpci);
+            return v;
+        }
     }
 
     /**
@@ -27,8 +43,18 @@ public interface RegleEligibilite {
      *
      * @param motifs   one per rule that applies: the deposit's field in cause (JSON path of the API) and the reason, in French
      * @param decision the decision definition evaluated: key, version and engine id
+     * @param entrees  every input variable the table was evaluated with (facts and programme figures),
+     *                 recorded with the decision so that a simulation can replay it (V59)
      */
-    record Evaluation(List<Violation> motifs, VersionDecision decision) {
+    record Evaluation(List<Violation> motifs, VersionDecision decision, Map<String, Object> entrees) {
+
+        public Evaluation {
+            entrees = entrees == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entrees));
+        }
+
+        public Evaluation(List<Violation> motifs, VersionDecision decision) {
+            this(motifs, decision, Map.of());
+        }
 
         public boolean eligible() {
             return motifs.isEmpty();

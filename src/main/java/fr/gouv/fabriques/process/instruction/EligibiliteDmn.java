@@ -33,19 +33,13 @@ class EligibiliteDmn implements RegleEligibilite {
     @Override
     public Evaluation evaluer(FaitsEligibilite f) {
         VersionDecision version = decisions.derniere(DECISION);
-        VariableMap variables = Variables.createVariables()
-                .putValue("appel", f.appel())
-                .putValue("categorie", f.categorie())
-                .putValue("montantTotal", f.montantTotal())
-                .putValue("montantAnnuelMax", f.montantAnnuelMax())
-                .putValue("codeQpvRenseigne", f.codeQpvRenseigne())
-                .putValue("formeJuridique", f.formeJuridique())
-                .putValue("typeEpci", f.typeEpci());
+        VariableMap variables = Variables.createVariables();
+        variables.putAll(f.variables());
         variables.putAll(plafonds.variables());
         List<Violation> motifs = decisions.evaluer(version, variables).getResultList().stream()
                 .filter(ligne -> ligne.get("motif") != null)
                 .map(ligne -> new Violation(Objects.toString(ligne.get("champ"), "dossier"), ligne.get("motif").toString()))
                 .distinct().toList();
-        return new Evaluation(motifs, version);
+        return new Evaluation(motifs, version, variables);
     }
 }
