@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
  * <ul>
  * <li>recevable, or the applicant's complements received → {@code dossierPasserEnInstruction};</li>
  * <li>pieces missing → {@code dossierRepasserEnConstruction} then a message with {@code correction: incomplete};</li>
+ * <li>every decision is preceded by {@code dossierPasserEnInstruction} if DS still has the dossier en construction;</li>
  * <li>committee: laureate → {@code dossierAccepter}, refused and irrecevable → {@code dossierRefuser} (motivation), adjourned →
  * a message; classé sans suite, withdrawn → {@code dossierClasserSansSuite}; caduc → reopened then classé sans suite;</li>
  * <li>every other step the applicant sees (convention to sign, signatures, payments, reports due, suspension…) → a message.</li>
@@ -51,6 +52,8 @@ public class EcritureDs implements SuiteJournal {
 
     record Action(ActionDs action, String texte, String correction) {
     }
+
+    private static final Action INSTRUIRE = new Action(ActionDs.INSTRUIRE_SI_EN_CONSTRUCTION, null, null);
 
     @Override
     public boolean apresNote(long evenementId, long dossierId, TypeEvenement type, String libelle, boolean visiblePorteur, Instant quand) {
@@ -79,13 +82,13 @@ public class EcritureDs implements SuiteJournal {
             case DEMANDE_COMPLEMENTS -> List.of(new Action(ActionDs.REPASSER_EN_CONSTRUCTION, null, null),
                     new Action(ActionDs.MESSAGE, message + "\n\nCorrigez votre dossier sur démarches-simplifiées en joignant les pièces "
                             + "demandées : l'instruction reprendra dès votre correction.", "incomplete"));
-            case IRRECEVABILITE -> List.of(new Action(ActionDs.REFUSER, libelle.strip(), null));
-            case CLASSEMENT_SANS_SUITE, DOSSIER_RETIRE -> List.of(new Action(ActionDs.CLASSER_SANS_SUITE, libelle.strip(), null));
+            case IRRECEVABILITE -> List.of(INSTRUIRE, new Action(ActionDs.REFUSER, libelle.strip(), null));
+            case CLASSEMENT_SANS_SUITE, DOSSIER_RETIRE -> List.of(INSTRUIRE, new Action(ActionDs.CLASSER_SANS_SUITE, libelle.strip(), null));
             case CONVENTION_CADUQUE -> List.of(new Action(ActionDs.REPASSER_EN_INSTRUCTION, null, null),
                     new Action(ActionDs.CLASSER_SANS_SUITE, libelle.strip(), null));
             case DECISION_COMITE -> switch (dossier.statut()) {
-                case LAUREAT -> List.of(new Action(ActionDs.ACCEPTER, libelle.strip(), null));
-                case REFUSE -> List.of(new Action(ActionDs.REFUSER, libelle.strip(), null));
+                case LAUREAT -> List.of(INSTRUIRE, new Action(ActionDs.ACCEPTER, libelle.strip(), null));
+                case REFUSE -> List.of(INSTRUIRE, new Action(ActionDs.REFUSER, libelle.strip(), null));
                 default -> List.of(new Action(ActionDs.MESSAGE, message, null));
             };
             default -> List.of(new Action(ActionDs.MESSAGE, message, null));

@@ -2,6 +2,7 @@ package fr.gouv.fabriques.application.ds;
 
 import fr.gouv.fabriques.application.notification.PolitiqueRelance;
 import fr.gouv.fabriques.application.port.DemarchesSimplifiees;
+import fr.gouv.fabriques.application.port.DemarchesSimplifiees.ActionDs;
 import fr.gouv.fabriques.application.port.DsRepository;
 import fr.gouv.fabriques.application.port.DsRepository.EnvoiReserve;
 import io.micrometer.core.instrument.Gauge;
@@ -78,6 +79,13 @@ public class EnvoyerDansDs {
         for (int i = e.faites(); i < actions.size(); i++) {
             EcritureDs.Action a = actions.get(i);
             try {
+                if (a.action() == ActionDs.INSTRUIRE_SI_EN_CONSTRUCTION) {
+                    if (!ds.etat(e.dsNumero()).filter("en_construction"::equals).isPresent()) {
+                        repo.avancer(e.id(), i + 1);
+                        continue;
+                    }
+                    a = new EcritureDs.Action(ActionDs.PASSER_EN_INSTRUCTION, null, null);
+                }
                 List<String> erreurs = ds.executer(a.action(), e.dsId(), a.texte(), a.correction());
                 if (!erreurs.isEmpty()) {
                     String vise = a.action().etatVise();

@@ -34,6 +34,12 @@ public interface DemarchesSimplifiees {
     byte[] telecharger(String url);
 
     enum ActionDs {
+        /**
+         * DS decides only dossiers in instruction: before a decision on a dossier still (or again) {@code en_construction} —
+         * irrecevable at eligibility, classé sans suite after unanswered complements — it is passed in instruction first;
+         * in any other state nothing is done (not a {@link #executer} mutation: the sender reads the state first).
+         */
+        INSTRUIRE_SI_EN_CONSTRUCTION("en_instruction"),
         PASSER_EN_INSTRUCTION("en_instruction"),
         REPASSER_EN_CONSTRUCTION("en_construction"),
         REPASSER_EN_INSTRUCTION("en_instruction"),

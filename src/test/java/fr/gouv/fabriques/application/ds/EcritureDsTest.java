@@ -57,14 +57,14 @@ class EcritureDsTest {
     @Test
     void decisionsDuComite() {
         assertThat(actions(TypeEvenement.DECISION_COMITE, StatutDossier.LAUREAT, "Lauréat")).extracting(EcritureDs.Action::action)
-                .containsExactly(ActionDs.ACCEPTER);
+                .containsExactly(ActionDs.INSTRUIRE_SI_EN_CONSTRUCTION, ActionDs.ACCEPTER);
     }
 
     @Test
     void refusMotive() {
         List<EcritureDs.Action> a = actions(TypeEvenement.DECISION_COMITE, StatutDossier.REFUSE, "Refusé : projet insuffisant");
-        assertThat(a).extracting(EcritureDs.Action::action).containsExactly(ActionDs.REFUSER);
-        assertThat(a.get(0).texte()).contains("projet insuffisant");
+        assertThat(a).extracting(EcritureDs.Action::action).containsExactly(ActionDs.INSTRUIRE_SI_EN_CONSTRUCTION, ActionDs.REFUSER);
+        assertThat(a.get(1).texte()).contains("projet insuffisant");
     }
 
     @Test
@@ -77,7 +77,7 @@ class EcritureDsTest {
     @Test
     void irrecevableCaducEtEtapesSuivantes() {
         assertThat(actions(TypeEvenement.IRRECEVABILITE, StatutDossier.IRRECEVABLE, "Irrecevable")).extracting(EcritureDs.Action::action)
-                .containsExactly(ActionDs.REFUSER);
+                .containsExactly(ActionDs.INSTRUIRE_SI_EN_CONSTRUCTION, ActionDs.REFUSER);
     }
 
     @Test
