@@ -248,12 +248,12 @@ public class ImporterDossiersDs {
         for (PieceDs p : demarche.correspondance().pieces(d)) {
             var f = p.fichier();
             String champ = "pièce " + p.categorie().libelle();
-            if ("infected".equals(f.analyse())) {
+            if ("infected".equalsIgnoreCase(f.analyse())) {
                 infectes.add(new Violation(champ, "le fichier « " + f.nom() + " » a été déclaré infecté par l'analyse antivirus : il est refusé, "
                         + "déposez-en un autre"));
                 continue;
             }
-            if ("pending".equals(f.analyse())) {
+            if ("pending".equalsIgnoreCase(f.analyse())) {
                 attente.add(new Violation(champ, "« " + f.nom() + " » : analyse antivirus de démarches-simplifiées en cours"));
                 continue;
             }
