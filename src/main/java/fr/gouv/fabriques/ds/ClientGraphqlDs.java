@@ -64,6 +64,17 @@ public class ClientGraphqlDs implements DemarchesSimplifiees {
     }
 
     @Override
+    public List<Integer> dossiersSupprimes(int demarche, Instant depuis) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("demarche", demarche);
+        v.put("depuis", depuis == null ? null : depuis.toString());
+        List<Integer> numeros = new ArrayList<>();
+        executer("dossiers-supprimes", "dossiersSupprimes", v).path("demarche").path("deletedDossiers").path("nodes")
+                .forEach(n -> numeros.add(n.path("number").asInt()));
+        return numeros;
+    }
+
+    @Override
     public Optional<DossierDs> dossier(int numero) {
         try {
             JsonNode d = executer("dossier", "unDossier", Map.of("numero", numero)).path("dossier");
@@ -179,7 +190,7 @@ public class ClientGraphqlDs implements DemarchesSimplifiees {
     private static String racine(String operation) {
         return switch (operation) {
             case "unDossier", "etatDossier" -> "dossier";
-            case "dossiersModifies", "descripteurs" -> "demarche";
+            case "dossiersModifies", "descripteurs", "dossiersSupprimes" -> "demarche";
             default -> operation;
         };
     }

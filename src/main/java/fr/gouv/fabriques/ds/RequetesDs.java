@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RequetesDs {
 
     /** Every document the connector sends (the tests validate each). */
-    public static final List<String> TOUTES = List.of("dossiers", "dossier", "etat-dossier", "descripteurs", "passer-en-instruction",
+    public static final List<String> TOUTES = List.of("dossiers", "dossiers-supprimes", "dossier", "etat-dossier", "descripteurs", "passer-en-instruction",
             "repasser-en-construction", "repasser-en-instruction", "envoyer-message", "accepter", "refuser", "classer-sans-suite");
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();

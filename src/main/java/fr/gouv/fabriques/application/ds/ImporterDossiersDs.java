@@ -175,6 +175,7 @@ public class ImporterDossiersDs {
                     break;
                 }
             }
+            supprimes(demarche, p.depuis());
             for (AReprendre a : repo.aReprendre(true)) {
                 if (a.demarche() == numeroDemarche) {
                     ds.dossier(a.dsNumero()).ifPresent(d -> compter(compte, traiter(demarche, d)));
@@ -416,6 +417,55 @@ public class ImporterDossiersDs {
             return refuser(demarche, d, e.violations());
         } catch (ErreurMetier e) {
             return refuser(demarche, d, List.of(new Violation(e.champ() == null ? "dossier" : e.champ(), e.getMessage())));
+        }
+    }
+
+    /**
+     * Dossiers deleted on DS by their applicant since the run's start: not yet imported, they leave « dossiers à reprendre »;
+     * imported, they are flagged there for agents (withdraw or cancel here if need be: nothing is decided automatically
+     * on DS's word). A DS that cannot answer this leaves the import itself alone.
+     */
+    private void supprimes(DemarcheSuivie demarche, Instant depuis) {
+        if (depuis == null) {
+            return;
+        }
+        List<Integer> numeros;
+        try {
+            numeros = connecteur.ds().dossiersSupprimes(demarche.numero(), depuis);
+        } catch (DemarchesSimplifiees.DsErreur e) {
+            LOG.warn("Démarche {} : dossiers supprimés sur DS illisibles ({}) ; l'import continue", demarche.numero(), e.getMessage());
+            return;
+        }
+        Instant maintenant = horloge.instant();
+        for (int numero : numeros) {
+            Optional<Lien> lien = repo.lien(numero);
+            Optional<AReprendre> avant = repo.aReprendre(numero);
+            if (lien.isEmpty()) {
+                avant.ifPresent(a -> repo.resoudre(numero, maintenant));
+                continue;
+            }
+            if (avant.filter(a -> a.motif().equals("SUPPRIME")).isPresent()) {
+                continue;
+            }
+            Dossier dossier = dossiers.exiger(lien.get().dossierId());
+            if (dossier.statut().estFinal()) {
+                continue;
+            }
+            tx.executeWithoutResult(s -> {
+                repo.enregistrerAReprendre(new AReprendre(numero, demarche.numero(), lien.get().dsId(), "SUPPRIME", ecrire(List.of(Map.of(
+                        "champ", "dossier", "libelle", "Dossier", "message", "supprimé sur démarches-simplifiées par le porteur : le dossier "
+                                + dossier.numero() + " reste ouvert ici ; le retirer ou l'annuler si besoin"))), null, 1, maintenant, maintenant));
+                journal.noter(dossier.id(), TypeEvenement.DEPOT, "Dossier supprimé par le porteur sur démarches-simplifiées (dossier DS n° "
+                        + numero + ")", false, ACTEUR, maintenant);
+            });
+        }
+    }
+
+    private String ecrire(Object valeur) {
+        try {
+            return json.writeValueAsString(valeur);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,6 +15,9 @@ public interface DemarchesSimplifiees {
     /** One page of the procedure's dossiers changed since {@code depuis} (all of them when null), after the cursor {@code apres}. */
     Page dossiersModifies(int demarche, Instant depuis, String apres, int taille);
 
+    /** Numbers of the procedure's dossiers deleted on DS since {@code depuis}. */
+    List<Integer> dossiersSupprimes(int demarche, Instant depuis);
+
     /** One dossier, read now; empty if DS does not know it (deleted). */
     Optional<DossierDs> dossier(int numero);
 

@@ -75,6 +75,7 @@ public class SimulateurDs {
     private final Map<Integer, Demarche> demarches = new LinkedHashMap<>();
     private final Map<Integer, DossierSim> dossiers = new LinkedHashMap<>();
     private final Map<String, FichierSim> fichiers = new LinkedHashMap<>();
+    private final Map<Integer, Object[]> supprimes = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<Integer> pannes = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Duration> lenteur = new AtomicReference<>(Duration.ZERO);
     private final ConcurrentLinkedQueue<String> refus = new ConcurrentLinkedQueue<>();
@@ -311,6 +312,14 @@ public class SimulateurDs {
         modifierParPorteur(numero, champs);
     }
 
+    /** The applicant deletes his dossier on DS. */
+    public synchronized void supprimer(int numero) {
+        DossierSim d = dossiers.remove(numero);
+        if (d != null) {
+            supprimes.put(numero, new Object[] {d, maintenant()});
+        }
+    }
+
     /** A file's virus scan finished. */
     public synchronized void analyser(String nomFichier, String resultat) {
         fichiers.values().stream().filter(f -> f.nom.equals(nomFichier)).forEach(f -> f.analyse = resultat);
@@ -498,8 +507,7 @@ public class SimulateurDs {
                         }))
                 .type("Demarche", t -> t.dataFetcher("dossiers", e -> page(e.getSource(), e.getArgument("first"), e.getArgument("after"),
                         e.getArgument("updatedSince"), e.getArgument("state")))
-                        .dataFetcher("deletedDossiers", e -> Map.of("nodes", List.of(), "pageInfo",
-                                Map.of("hasNextPage", false, "hasPreviousPage", false))))
+                        .dataFetcher("deletedDossiers", e -> supprimes(e.getSource(), e.getArgument("deletedSince"))))
                 .type("Champ", t -> t.typeResolver(e -> e.getSchema().getObjectType((String) ((Map<?, ?>) e.getObject()).get("__typename"))))
                 .type("Demandeur", t -> t.typeResolver(e -> e.getSchema().getObjectType((String) ((Map<?, ?>) e.getObject()).get("__typename"))))
                 .type("Mutation", t -> t
@@ -558,6 +566,19 @@ public class SimulateurDs {
         }).toList();
         m.put("activeRevision", Map.of("id", "Revision-" + numero, "champDescriptors", champs, "annotationDescriptors", List.of()));
         return m;
+    }
+
+    private Map<String, Object> supprimes(Map<String, Object> demarche, Object depuis) {
+        int numero = (Integer) demarche.get("number");
+        Instant seuil = depuis == null ? Instant.EPOCH : OffsetDateTime.parse(depuis.toString()).toInstant();
+        List<Map<String, Object>> l = new ArrayList<>();
+        for (Object[] x : supprimes.values()) {
+            DossierSim d = (DossierSim) x[0];
+            if (d.demarche == numero && !((Instant) x[1]).isBefore(seuil)) {
+                l.add(Map.of("id", d.id(), "number", d.numero, "state", d.etat, "dateSupression", x[1]));
+            }
+        }
+        return Map.of("nodes", l, "pageInfo", Map.of("hasNextPage", false, "hasPreviousPage", false));
     }
 
     private Map<String, Object> page(Map<String, Object> demarche, Integer premiers, String apres, Object depuis, String etat) {
