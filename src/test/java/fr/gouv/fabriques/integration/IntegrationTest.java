@@ -36,7 +36,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "fabriques.limites.envois.capacite=600",
             // The programme ends after every wave the tests open (their codes run up to 2039, CalendrierProgrammeIT uses 2040):
             // CalendrierProgrammeIT checks that no wave opens on its own after it.
-            "fabriques.programme.fin=2040-12-31"
+            "fabriques.programme.fin=2040-12-31",
+            // démarches-simplifiées: the connector against its simulator (127.0.0.1, free port), empty: DsIT fills and drives it.
+            "fabriques.ds.simulateur=true",
+            "fabriques.ds.simulateur-exemples=false"
         })
 public @interface IntegrationTest {
 }

@@ -1,9 +1,11 @@
 package fr.gouv.fabriques.application.notification;
 
 import fr.gouv.fabriques.application.port.Journal;
+import fr.gouv.fabriques.application.port.SuiteJournal;
 import fr.gouv.fabriques.application.port.TypeEvenement;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -22,17 +24,26 @@ class JournalAvecCourriels implements Journal {
 
     private final Journal journal;
     private final NotifierPorteur notifier;
+    private final List<SuiteJournal> suites;
 
-    /** {@code jdbcJournal}: the table of the timeline (persistence/JdbcJournal). */
-    JournalAvecCourriels(@Qualifier("jdbcJournal") Journal journal, NotifierPorteur notifier) {
+    /**
+     * {@code jdbcJournal}: the table of the timeline (persistence/JdbcJournal); {@code suites}: what else an entry causes in
+     * its transaction (the démarches-simplifiées write-back), which may also say that the mail is not wanted.
+     */
+    JournalAvecCourriels(@Qualifier("jdbcJournal") Journal journal, NotifierPorteur notifier, ObjectProvider<SuiteJournal> suites) {
         this.journal = journal;
         this.notifier = notifier;
+        this.suites = suites.orderedStream().toList();
     }
 
     @Override
     public long noter(long dossierId, TypeEvenement type, String libelle, boolean visiblePorteur, String acteur, Instant quand) {
         long id = journal.noter(dossierId, type, libelle, visiblePorteur, acteur, quand);
-        if (visiblePorteur) {
+        boolean courriel = true;
+        for (SuiteJournal suite : suites) {
+            courriel &= suite.apresNote(id, dossierId, type, libelle, visiblePorteur, quand);
+        }
+        if (visiblePorteur && courriel) {
             notifier.notifier(id, dossierId, type, libelle, quand);
         }
         return id;
