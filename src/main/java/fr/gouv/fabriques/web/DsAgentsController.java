@@ -8,11 +8,14 @@ import fr.gouv.fabriques.application.ds.ImporterDossiersDs;
 import fr.gouv.fabriques.application.port.DemarchesSimplifiees;
 import fr.gouv.fabriques.application.port.DsRepository;
 import fr.gouv.fabriques.ds.simulateur.SimulateurDs;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +70,13 @@ class DsAgentsController {
     record ChampVue(String id, String libelle, String type, String description, boolean obligatoire, String correspondance) {
     }
 
+    record ChampsDemarche(int numero, String titre, List<ChampVue> champs) {
+    }
+
     @Operation(summary = "Champs d'une démarche DS", description = "Les descripteurs de champs (id, libellé, type) de la révision active, "
             + "et le champ de notre dépôt auquel la correspondance de la démarche les relie : pour écrire ou vérifier le fichier de correspondance.")
+    @ApiResponse(responseCode = "200", description = "La démarche et ses champs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChampsDemarche.class)))
     @GetMapping("/demarches/{numero}/champs")
     @GroupesAutorises({"gestionnaires", "camunda-admin"})
     ResponseEntity<?> champs(@PathVariable int numero) {
@@ -78,12 +86,8 @@ class DsAgentsController {
         try {
             DemarchesSimplifiees.Formulaire f = connecteur.ds().formulaire(numero);
             Map<String, String> usages = connecteur.demarche(numero).map(d -> d.correspondance().usages()).orElse(Map.of());
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("numero", f.numero());
-            r.put("titre", f.titre());
-            r.put("champs", f.champs().stream().map(c -> new ChampVue(c.id(), c.libelle(), c.type(), c.description(), c.obligatoire(),
-                    usages.get(c.id()))).toList());
-            return ResponseEntity.ok(r);
+            return ResponseEntity.ok(new ChampsDemarche(f.numero(), f.titre(), f.champs().stream()
+                    .map(c -> new ChampVue(c.id(), c.libelle(), c.type(), c.description(), c.obligatoire(), usages.get(c.id()))).toList()));
         } catch (DemarchesSimplifiees.DsErreur e) {
             return Problemes.reponse(HttpStatus.NOT_FOUND, "Démarche introuvable", "démarches-simplifiées ne donne pas la démarche n° " + numero
                     + " avec ce jeton.");
@@ -105,6 +109,9 @@ class DsAgentsController {
     }
 
     @Operation(summary = "Écritures vers DS", description = "Les plus récentes d'abord ; etat = A_ENVOYER, EN_COURS, FAIT ou ECHEC.")
+    @ApiResponse(responseCode = "200", description = "Les écritures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = DsRepository.EnvoiVue.class))))
     @GetMapping("/envois")
     @GroupesAutorises({"gestionnaires", "instructeurs", "camunda-admin"})
     ResponseEntity<?> envois(@RequestParam(name = "etat", required = false) String etat) {
@@ -116,6 +123,8 @@ class DsAgentsController {
     }
 
     @Operation(summary = "Lire une démarche maintenant", description = "Sans attendre la prochaine lecture planifiée.")
+    @ApiResponse(responseCode = "200", description = "Ce que la lecture a fait",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImporterDossiersDs.Bilan.class)))
     @PostMapping("/demarches/{numero}/lecture")
     @GroupesAutorises({"gestionnaires", "camunda-admin"})
     ResponseEntity<?> lire(@PathVariable int numero) {
@@ -134,6 +143,9 @@ class DsAgentsController {
 
     @Operation(summary = "Dossiers du simulateur DS", description = "Mode démo avec FABRIQUES_DS_SIMULATEUR=true : l'état des dossiers DS simulés "
             + "(état, motivation, messages reçus).")
+    @ApiResponse(responseCode = "200", description = "Les dossiers simulés",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = SimulateurDs.DossierSimule.class))))
     @GetMapping("/simulateur/dossiers")
     @GroupesAutorises({"gestionnaires", "instructeurs", "comite-selection", "service-financier", "camunda-admin"})
     ResponseEntity<?> simulateur() {

@@ -5,6 +5,8 @@ import fr.gouv.fabriques.application.ds.DsProperties;
 import fr.gouv.fabriques.application.ds.LecturesAnticipees;
 import fr.gouv.fabriques.securite.LimitesProperties;
 import fr.gouv.fabriques.securite.Limiteur;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -39,6 +41,7 @@ class DsWebhookController {
 
     @Operation(summary = "Webhook de démarches-simplifiées", description = "Demande une lecture anticipée du dossier dossier_id (202) ; "
             + "rien de la requête n'est cru. 422 sans dossier_id numérique, 429 au-delà de la limite, 404 si le connecteur est désactivé.")
+    @ApiResponse(responseCode = "202", description = "Lecture anticipée demandée", content = @Content)
     @PostMapping(path = "/api/ds/webhook", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<?> signaler(@RequestParam(name = "dossier_id", required = false) String dossierId) {
         if (!connecteur.actif()) {

@@ -335,19 +335,17 @@ public class SimulateurDs {
         return List.copyOf(dossiers.values());
     }
 
+    /** One simulated DS dossier as the simulator's endpoint shows it. */
+    public record DossierSimule(int numero, int demarche, String etat, String motivation, String usager, String derniereModification,
+            List<String> messages) {
+    }
+
     /** What the simulator's page shows: each dossier's state, motivation and messages (GET /simulateur/dossiers). */
-    public synchronized List<Map<String, Object>> etat() {
-        List<Map<String, Object>> l = new ArrayList<>();
+    public synchronized List<DossierSimule> etat() {
+        List<DossierSimule> l = new ArrayList<>();
         for (DossierSim d : dossiers.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("numero", d.numero);
-            m.put("demarche", d.demarche);
-            m.put("etat", d.etat);
-            m.put("motivation", d.motivation);
-            m.put("usager", d.email);
-            m.put("derniereModification", date(d.derniereModification));
-            m.put("messages", d.messages.stream().map(x -> (x.correction == null ? "" : "[correction " + x.correction + "] ") + x.corps).toList());
-            l.add(m);
+            l.add(new DossierSimule(d.numero, d.demarche, d.etat, d.motivation, d.email, date(d.derniereModification),
+                    d.messages.stream().map(x -> (x.correction == null ? "" : "[correction " + x.correction + "] ") + x.corps).toList()));
         }
         return l;
     }
