@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @Test
     void seulProcessImporteCamunda() throws IOException {
-        for (String paquet : new String[] {"domain", "application", "web", "persistence", "courriel", "document", "securite"}) {
+        for (String paquet : new String[] {"domain", "application", "web", "persistence", "courriel", "document", "export", "securite"}) {
             if (Files.exists(RACINE.resolve(paquet))) {
                 assertThat(importsInterdits(paquet, "org.camunda")).as(paquet).isEmpty();
             }
@@ -53,6 +53,6 @@ class ArchitectureTest {
     @Test
     void lApplicationNeDependPasDesAdaptateurs() throws IOException {
         assertThat(importsInterdits("application", "fr.gouv.fabriques.web", "fr.gouv.fabriques.persistence", "fr.gouv.fabriques.process",
-                "fr.gouv.fabriques.courriel", "fr.gouv.fabriques.document")).isEmpty();
+                "fr.gouv.fabriques.courriel", "fr.gouv.fabriques.document", "fr.gouv.fabriques.export")).isEmpty();
     }
 }
