@@ -85,7 +85,7 @@ final class EcrivainXlsx implements EcrivainTableur {
             Cell c = ligne.createCell(i);
             switch (colonnes.get(i).type()) {
                 case TEXTE -> {
-                    String t = v.toString();
+                    String t = EcrivainOds.texteXml(v.toString());
                     c.setCellValue(t.length() > TEXTE_MAX ? t.substring(0, TEXTE_MAX - 1) + "…" : t);
                 }
                 case ENTIER -> {
