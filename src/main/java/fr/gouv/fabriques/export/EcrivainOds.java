@@ -2,6 +2,7 @@ package fr.gouv.fabriques.export;
 
 import fr.gouv.fabriques.application.port.Tableurs.Colonne;
 import fr.gouv.fabriques.application.port.Tableurs.EcrivainTableur;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -36,6 +37,8 @@ final class EcrivainOds implements EcrivainTableur {
     private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final ZipOutputStream zip;
+    /** Between the XML writer's many small writes and the deflater, which is slow on small chunks. */
+    private final BufferedOutputStream tampon;
     private final XMLStreamWriter xml;
     private final List<Colonne> colonnes;
 
@@ -57,8 +60,9 @@ final class EcrivainOds implements EcrivainTableur {
         zip.write(reglages(feuille).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("content.xml"));
+        tampon = new BufferedOutputStream(zip, 64 * 1024);
         try {
-            xml = XMLOutputFactory.newFactory().createXMLStreamWriter(zip, "UTF-8");
+            xml = XMLOutputFactory.newFactory().createXMLStreamWriter(tampon, "UTF-8");
             debut(feuille);
         } catch (XMLStreamException e) {
             throw new IOException(e);
@@ -237,6 +241,7 @@ final class EcrivainOds implements EcrivainTableur {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+        tampon.flush();
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
         zip.write(MANIFESTE.getBytes(StandardCharsets.UTF_8));
