@@ -191,10 +191,10 @@ class JdbcListeDossiersRepository implements ListeDossiersRepository {
 
     private static ResumeDossier resume(ResultSet rs) throws SQLException {
         String statut = rs.getString("statut");
-        long decide = rs.getLong("montant_decide");
+        Long decide = long_(rs, "montant_decide");
         return new ResumeDossier(rs.getString("numero"), rs.getString("raison_sociale"), rs.getString("siret"), rs.getString("commune"),
                 rs.getString("departement"), rs.getString("region"), rs.getString("categorie"), rs.getString("appel"),
-                rs.getString("vague"), statut, libelleStatut(statut), rs.getLong("montant_demande"), rs.wasNull() ? null : decide,
+                rs.getString("vague"), statut, libelleStatut(statut), rs.getLong("montant_demande"), decide,
                 rs.getBigDecimal("score_total"),
                 rs.getBoolean("avis_absent") ? FiltreDossiers.AVIS_ABSENT : rs.getString("avis_territorial"), rs.getString("proposition"),
                 instant(rs.getTimestamp("depose_le")));

@@ -48,6 +48,7 @@ final class PageHtml {
             form.filtres button { background: #000091; color: #fff; }
             .boutons { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
             table.liste td, table.liste th { font-size: .9rem; }
+            table.liste td:first-child { white-space: nowrap; }
             table.liste th a { color: inherit; }
             .pagination { display: flex; gap: 1rem; align-items: center; }
             @page { margin: 1.5cm; }

@@ -134,6 +134,7 @@ class ListeDossiersIT {
         assertThat(instruit.get(0).get("avisReferent").asText()).isEqualTo("FAVORABLE");
         assertThat(instruit.get(0).get("score").isNumber()).isTrue();
         assertThat(instruit.get(0).get("montantDemande").asLong()).isEqualTo(150000);
+        assertThat(instruit.get(0).get("montantDecide").isNull()).as("pas encore décidé").isTrue();
         assertThat(instruit.get(0).get("structure").asText()).isEqualTo("Ateliers de l'Écluse & Cie");
     }
 
