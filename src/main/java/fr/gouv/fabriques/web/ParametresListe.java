@@ -36,7 +36,7 @@ record ParametresListe(FiltreDossiers filtre, TriDossiers tri, boolean descendan
 
     static final List<String> NOMS = List.of("q", "statut", "vague", "appel", "categorie", "departement", "region", "avisReferent",
             "recommandation", "tri", "ordre", "page", "taille");
-    private static final Pattern DEPARTEMENT = Pattern.compile("[0-9]{2}|2[AB]|97[0-9]");
+    private static final Pattern DEPARTEMENT = Pattern.compile("[0-9]{2}|2[ABab]|97[0-9]");
     private static final Pattern REGION = Pattern.compile("[0-9]{2}");
     private static final Pattern VAGUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
     private static final int TEXTE_MAX = 200;
