@@ -104,6 +104,8 @@ final class PageListeDossiers {
         for (String t : List.of("20", "50", "100", "200")) {
             tailles.put(t, t + " par page");
         }
+        // A size given in the address (a link) stays chosen when the form is sent again.
+        tailles.putIfAbsent(Integer.toString(p.taille()), p.taille() + " par page");
         choixUnique(h, "Taille", "taille", tailles, Integer.toString(p.taille()));
         h.append("<button type=\"submit\">Filtrer</button> <a href=\"").append(echapper(contexte))
                 .append("/agents/dossiers\">Effacer les filtres</a>\n</form>\n");
