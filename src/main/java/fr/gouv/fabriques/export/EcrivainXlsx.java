@@ -114,7 +114,9 @@ final class EcrivainXlsx implements EcrivainTableur {
             classeur.write(sortie);
             sortie.flush();
         } finally {
+            // close() ends the sheets' writers; dispose() makes sure their temporary files are deleted.
             classeur.close();
+            classeur.dispose();
         }
     }
 }
