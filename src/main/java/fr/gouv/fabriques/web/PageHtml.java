@@ -40,6 +40,17 @@ final class PageHtml {
             .etat { margin: .2rem 0; }
             .interne { color: #666; }
             a { color: #000091; }
+            body.large { max-width: none; }
+            form.filtres { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: flex-end; margin: .5rem 0 1rem; }
+            form.filtres label { display: flex; flex-direction: column; font-size: .85rem; color: #3a3a3a; gap: .15rem; }
+            form.filtres input, form.filtres select { font: inherit; padding: .2rem .3rem; }
+            .boutons a, form.filtres button { display: inline-block; padding: .3rem .8rem; border: 1px solid #000091; background: #fff; color: #000091; text-decoration: none; font: inherit; cursor: pointer; }
+            form.filtres button { background: #000091; color: #fff; }
+            .boutons { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
+            table.liste td, table.liste th { font-size: .9rem; }
+            table.liste td:first-child { white-space: nowrap; }
+            table.liste th a { color: inherit; }
+            .pagination { display: flex; gap: 1rem; align-items: center; }
             @page { margin: 1.5cm; }
             @media print {
               body { max-width: none; padding: 0; font-size: 11pt; }
@@ -52,6 +63,8 @@ final class PageHtml {
             """;
     static final String CSP = "default-src 'none'; style-src '" + empreinte(CSS) + "'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
+    /** Same, for a page whose form (GET, filters) is sent to this server. */
+    static final String CSP_FORMULAIRE = CSP.replace("form-action 'none'", "form-action 'self'");
 
     private PageHtml() {
     }
@@ -78,10 +91,16 @@ final class PageHtml {
 
     /** A whole document: {@code titre} is text, {@code corps} is HTML already escaped. */
     static String document(String titre, String corps) {
+        return document(titre, corps, false);
+    }
+
+    /** Same; {@code large}: the page takes the window's whole width (wide tables). */
+    static String document(String titre, String corps, boolean large) {
         return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<title>" + echapper(titre) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n" + corps + "</body>\n</html>\n";
+                + "<title>" + echapper(titre) + "</title>\n<style>" + CSS + "</style>\n</head>\n" + (large ? "<body class=\"large\">" : "<body>")
+                + "\n" + corps + "</body>\n</html>\n";
     }
 
     /** A short page saying why the agent cannot see what he asked for. */
@@ -102,9 +121,13 @@ final class PageHtml {
     }
 
     static ResponseEntity<String> reponse(HttpStatus statut, String html) {
+        return reponse(statut, html, CSP);
+    }
+
+    static ResponseEntity<String> reponse(HttpStatus statut, String html, String csp) {
         return ResponseEntity.status(statut).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", csp)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .body(html);
