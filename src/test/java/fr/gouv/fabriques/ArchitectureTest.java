@@ -45,7 +45,7 @@ class ArchitectureTest {
         ArchRule regle = noClasses().that().resideInAPackage(p("domain"))
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..", "com.fasterxml..",
                         "jakarta..", "org.slf4j..", p("application"), p("web"), p("persistence"), p("process"), p("courriel"),
-                        p("document"), p("securite"), p("journal"))
+                        p("document"), p("securite"), p("journal"), p("export"), p("ds"))
                 .because("les règles du programme ne dépendent d'aucun cadre ni d'aucun adaptateur");
         regle.check(classes);
     }
@@ -54,7 +54,7 @@ class ArchitectureTest {
     void lApplicationNeDependDAucunAdaptateur() {
         ArchRule regle = noClasses().that().resideInAPackage(p("application"))
                 .should().dependOnClassesThat().resideInAnyPackage(p("web"), p("persistence"), p("process"), p("courriel"),
-                        p("document"), "org.springframework.web..", "org.springframework.jdbc..", "jakarta.servlet..")
+                        p("document"), p("export"), p("ds"), "org.springframework.web..", "org.springframework.jdbc..", "jakarta.servlet..")
                 .because("les cas d'usage ne voient les adaptateurs que par leurs ports (application/port)");
         regle.check(classes);
     }

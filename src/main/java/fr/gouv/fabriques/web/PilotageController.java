@@ -1,5 +1,7 @@
 package fr.gouv.fabriques.web;
 
+import fr.gouv.fabriques.application.LecteursDossier;
+import fr.gouv.fabriques.application.port.AnnuaireAgents.Agent;
 import fr.gouv.fabriques.application.pilotage.ConsulterPilotage;
 import fr.gouv.fabriques.application.pilotage.Pilotage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,14 +32,17 @@ class PilotageController {
                     + "(lauréats, quota, places restantes), enveloppe (engagé, versé, recouvré, libéré, restant, en euros), dossiers par "
                     + "statut, par vague et par appel, par région et par département, délais de chaque étape en jours (médiane et "
                     + "90e centile), tâches en retard par groupe. Chaque nombre porte le lien de la liste des dossiers filtrée "
-                    + "(/agents/dossiers?…), chaque dossier cité celui de sa fiche. vague et appel restreignent les dossiers comptés ; "
+                    + "(/agents/dossiers?…), chaque dossier cité celui de sa fiche ; listeOuverte dit si l'agent peut les ouvrir (les analystes voient les chiffres, pas les dossiers). vague et appel restreignent les dossiers comptés ; "
                     + "quotas, engagé et restant restent ceux du programme. Groupes : gestionnaires, analystes, comite-selection, "
                     + "camunda-admin. 422 pour une vague ou un appel inconnu.")
     @GetMapping(path = "/api/agents/pilotage", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @GroupesAutorises({"gestionnaires", "analystes", "comite-selection", "camunda-admin"})
     ResponseEntity<Pilotage> pilotage(
             @Parameter(description = "Code d'une vague, ex. FDT-2020-T1") @RequestParam(required = false) String vague,
-            @Parameter(description = "FABRIQUES_TERRITOIRE ou FABRIQUES_NUMERIQUES") @RequestParam(required = false) String appel) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(consulter.consulter(consulter.perimetre(vague, appel)));
+            @Parameter(description = "FABRIQUES_TERRITOIRE ou FABRIQUES_NUMERIQUES") @RequestParam(required = false) String appel,
+            @Parameter(hidden = true) Agent agent) {
+        boolean listeOuverte = agent.appartientAUnDe(LecteursDossier.GROUPES_NATIONAUX);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(consulter.consulter(consulter.perimetre(vague, appel)).pourLecteur(listeOuverte));
     }
 }

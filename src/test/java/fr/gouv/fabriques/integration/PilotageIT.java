@@ -286,7 +286,14 @@ class PilotageIT {
     @Test
     void lePilotageEstReserveAuxGestionnairesAnalystesEtAuComite() {
         for (String agent : List.of("gestionnaire", "analyste", "comite", "admin")) {
-            assertThat(http.get("/api/agents/pilotage", basic(agent)).statut()).as(agent).isEqualTo(200);
+            Http.Reponse r = http.get("/api/agents/pilotage", basic(agent));
+            assertThat(r.statut()).as(agent).isEqualTo(200);
+            // The links lead to the list and the sheets: only the agents who may open them are told so.
+            assertThat(r.json().get("listeOuverte").asBoolean()).as(agent).isEqualTo(List.of("gestionnaire", "comite").contains(agent));
+            if (!agent.equals("admin")) {
+                assertThat(http.get(r.json().get("pipeline").get("dossiers").asText(), basic(agent)).statut()).as(agent)
+                        .isEqualTo(agent.equals("analyste") ? 403 : 200);
+            }
         }
         for (String agent : List.of("instructeur", "financier", "referent-58")) {
             Http.Reponse r = http.get("/api/agents/pilotage", basic(agent));

@@ -72,7 +72,7 @@ public class ConsulterPilotage {
         Programme programme = programmes.lire();
         FiltreDossiers base = perimetre.filtre();
         return new Pilotage(maintenant, perimetre, programme.totalFabriques(), quotas(programme), enveloppe(programme, perimetre, base),
-                pipeline(perimetre, base), geographie(perimetre, base), delais(perimetre), retards(maintenant));
+                pipeline(perimetre, base), geographie(perimetre, base), delais(perimetre), retards(maintenant), true);
     }
 
     private static List<Pilotage.Quota> quotas(Programme p) {

@@ -12,7 +12,16 @@ import java.util.List;
  * {@link Perimetre} (a wave, a call, or everything).
  */
 public record Pilotage(Instant calculeLe, Perimetre perimetre, int totalFabriques, List<Quota> quotas, Enveloppe enveloppe,
-        Pipeline pipeline, Geographie geographie, List<Delai> delais, Retards tachesEnRetard) {
+        Pipeline pipeline, Geographie geographie, List<Delai> delais, Retards tachesEnRetard, boolean listeOuverte) {
+
+    /**
+     * The same figures for an agent who may, or may not, open the list of dossiers and their sheets
+     * ({@link fr.gouv.fabriques.application.LecteursDossier}): analysts see the programme's figures, not the dossiers
+     * behind them, so their page shows the numbers without links.
+     */
+    public Pilotage pourLecteur(boolean ouverte) {
+        return new Pilotage(calculeLe, perimetre, totalFabriques, quotas, enveloppe, pipeline, geographie, delais, tachesEnRetard, ouverte);
+    }
 
     /** Laureates of a category against its quota; {@code dossiers} lists the dossiers that hold a place. */
     public record Quota(String categorie, String libelle, int quota, int laureats, int placesRestantes, String dossiers) {

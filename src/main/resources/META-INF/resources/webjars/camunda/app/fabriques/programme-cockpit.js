@@ -72,9 +72,12 @@ function svg(nom, attributs, ...enfants) {
   return n;
 }
 
+/** Whether the agent may open the list and the sheets (analysts see the figures, not the dossiers): set by each answer. */
+let listeOuverte = true;
+
 /** Only the agents' dossier pages are linked: any other address from the server is ignored. */
 function adresseSure(href) {
-  return typeof href === 'string' && (href === LISTE || href.startsWith(LISTE + '?') || href.startsWith(LISTE + '/')) ? href : null;
+  return listeOuverte && typeof href === 'string' && (href === LISTE || href.startsWith(LISTE + '?') || href.startsWith(LISTE + '/')) ? href : null;
 }
 
 /** A figure that opens the filtered list of the dossiers behind it (new tab: Cockpit stays open). */
@@ -160,7 +163,9 @@ async function lire(perimetre) {
     }
     throw new Error('Les chiffres du programme n\'ont pas pu être lus (' + r.status + ')' + (detail ? ' : ' + detail : '.'));
   }
-  return r.json();
+  const p = await r.json();
+  listeOuverte = p.listeOuverte !== false;
+  return p;
 }
 
 /* ---- sections de la page ----------------------------------------------------------------- */
@@ -339,6 +344,9 @@ function page(noeud) {
           perimetre.appel = choix.appel;
           charger();
         }),
+        p.listeOuverte === false ? el('p', { classe: 'fp-aide', 'data-fabriques-programme': 'sans-liens' },
+          'Les nombres ne mènent pas aux dossiers : la liste des dossiers et leurs fiches sont réservées aux équipes qui '
+          + 'instruisent, décident et paient (instructeurs, gestionnaires, comité, service financier, référents pour leur département).') : null,
         el('div', { classe: 'fp-colonnes' }, quotas(p), enveloppe(p)),
         pipeline(p), geographie(p), delais(p), retards(p));
       racine.removeAttribute('aria-busy');
