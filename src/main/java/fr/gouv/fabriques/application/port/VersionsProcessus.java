@@ -63,7 +63,14 @@ public interface VersionsProcessus {
     }
 
     /** A running instance the plan covers: its business key (dossier number, wave code) and where it waits. */
-    record Instance(String id, String cleMetier, List<String> attentes) {
+    record Instance(String id, String cleMetier, List<Attente> attentes) {
+    }
+
+    /**
+     * Where an instance waits: an activity (task, message, timer, called process…) or, with
+     * {@code tacheDeFond}, a job of the engine before or after it (asynchronous continuation).
+     */
+    record Attente(String activite, String nom, boolean tacheDeFond) {
     }
 
     /**

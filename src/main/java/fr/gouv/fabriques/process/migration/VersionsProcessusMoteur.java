@@ -39,6 +39,13 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
@@ -89,12 +96,14 @@ public class VersionsProcessusMoteur implements VersionsProcessus {
             instances.put(s.getId(), (long) s.getInstances());
         }
         Map<String, Deployment> deploiements = new HashMap<>();
+        for (Deployment d : depots.createDeploymentQuery().list()) {
+            deploiements.put(d.getId(), d);
+        }
         Map<String, List<Version>> parCle = new LinkedHashMap<>();
         Map<String, String> noms = new HashMap<>();
         for (ProcessDefinition d : depots.createProcessDefinitionQuery().withoutTenantId().orderByProcessDefinitionKey().asc()
                 .orderByProcessDefinitionVersion().desc().list()) {
-            Deployment dep = deploiements.computeIfAbsent(d.getDeploymentId(),
-                    id -> depots.createDeploymentQuery().deploymentId(id).singleResult());
+            Deployment dep = deploiements.get(d.getDeploymentId());
             parCle.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(new Version(d.getId(), d.getVersion(), d.getVersionTag(),
                     d.getDeploymentId(), dep == null ? null : dep.getName(), dep == null || dep.getDeploymentTime() == null ? null
                             : dep.getDeploymentTime().toInstant(), instances.getOrDefault(d.getId(), 0L)));
@@ -152,14 +161,15 @@ public class VersionsProcessusMoteur implements VersionsProcessus {
 
         List<Instance> instances = new ArrayList<>();
         for (ProcessInstance pi : instancesChoisies(vs, clesMetier, erreurs)) {
-            Set<String> attentes = attentes(pi.getId());
-            List<String> bloquees = attentes.stream().filter(a -> !mappees.contains(a)).map(a -> nom(modeleSource, a)).toList();
+            List<Attente> attentes = attentes(pi.getId(), modeleSource);
+            List<String> bloquees = attentes.stream().map(Attente::activite).filter(a -> !mappees.contains(a)).distinct()
+                    .map(a -> nom(modeleSource, a)).toList();
             if (!bloquees.isEmpty()) {
                 erreurs.add(new Violation("clesMetier", "l'instance « " + pi.getBusinessKey() + " » attend à " + String.join(", ", bloquees)
                         + ", sans correspondance dans la version " + cible + " : retirez-la de la liste, ou déployez une version qui garde "
                         + "cette activité"));
             }
-            instances.add(new Instance(pi.getId(), pi.getBusinessKey(), attentes.stream().map(a -> libelle(modeleSource, a)).toList()));
+            instances.add(new Instance(pi.getId(), pi.getBusinessKey(), attentes));
         }
         if (source == cible) {
             erreurs.add(0, new Violation("cible", "la version cible doit différer de la version source (" + source + ")"));
@@ -224,32 +234,60 @@ public class VersionsProcessusMoteur implements VersionsProcessus {
     }
 
     /** The activities an instance waits in: its leaves, and its jobs before or after an activity (asynchronous continuations). */
-    private Set<String> attentes(String instanceId) {
-        Set<String> ids = new LinkedHashSet<>();
+    private List<Attente> attentes(String instanceId, BpmnModelInstance modele) {
+        Set<Attente> attentes = new LinkedHashSet<>();
         ActivityInstance racine = execution.getActivityInstance(instanceId);
         if (racine != null) {
-            feuilles(racine, ids);
+            feuilles(racine, modele, attentes);
         }
-        return ids;
+        return List.copyOf(attentes);
     }
 
-    private static void feuilles(ActivityInstance a, Set<String> ids) {
+    private static void feuilles(ActivityInstance a, BpmnModelInstance modele, Set<Attente> attentes) {
         for (TransitionInstance t : a.getChildTransitionInstances()) {
-            ids.add(t.getActivityId());
+            String id = t.getActivityId().replace(CORPS_MULTI_INSTANCE, "");
+            attentes.add(new Attente(id, libelle(modele, id), true));
         }
         if (a.getChildActivityInstances().length == 0 && a.getChildTransitionInstances().length == 0 && a.getParentActivityInstanceId() != null) {
-            ids.add(a.getActivityId().replace(CORPS_MULTI_INSTANCE, ""));
+            String id = a.getActivityId().replace(CORPS_MULTI_INSTANCE, "");
+            attentes.add(new Attente(id, libelle(modele, id), false));
         }
         for (ActivityInstance enfant : a.getChildActivityInstances()) {
-            feuilles(enfant, ids);
+            feuilles(enfant, modele, attentes);
         }
     }
 
-    /** Where an instance can wait or an event can fire: what a migration must find again in the target. */
+    /**
+     * Where an instance can wait (a task, a message, a timer, a called process, a job before or after
+     * an activity) or an event can fire on a waiting instance: what a migration must find again in the
+     * target. A plain service task or an error boundary event holds nothing between two transactions.
+     */
     private static boolean attenteOuEvenement(FlowNode n) {
-        return n instanceof Activity && !(n instanceof SubProcess s && s.triggeredByEvent())
-                || n instanceof IntermediateCatchEvent || n instanceof BoundaryEvent || n instanceof EventBasedGateway
-                || n instanceof StartEvent && n.getParentElement() instanceof SubProcess sp && sp.triggeredByEvent();
+        if (asynchrone(n) || n instanceof Activity a && a.getLoopCharacteristics() != null) {
+            return true;
+        }
+        if (n instanceof SubProcess s) {
+            return !s.triggeredByEvent();
+        }
+        if (n instanceof BoundaryEvent b) {
+            return declencheur(b.getEventDefinitions());
+        }
+        if (n instanceof StartEvent s) {
+            return s.getParentElement() instanceof SubProcess sp && sp.triggeredByEvent() && declencheur(s.getEventDefinitions());
+        }
+        return n instanceof UserTask || n instanceof ReceiveTask || n instanceof CallActivity || n instanceof IntermediateCatchEvent
+                || n instanceof EventBasedGateway;
+    }
+
+    private static boolean asynchrone(FlowNode n) {
+        return "true".equals(n.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "asyncBefore"))
+                || "true".equals(n.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "asyncAfter"));
+    }
+
+    /** A timer, message, signal or condition waits on the instance; an error, escalation or compensation does not. */
+    private static boolean declencheur(java.util.Collection<EventDefinition> definitions) {
+        return definitions.stream().anyMatch(d -> d instanceof TimerEventDefinition || d instanceof MessageEventDefinition
+                || d instanceof SignalEventDefinition || d instanceof ConditionalEventDefinition);
     }
 
     /**
