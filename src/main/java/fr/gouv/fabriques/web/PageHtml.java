@@ -52,6 +52,8 @@ final class PageHtml {
             """;
     static final String CSP = "default-src 'none'; style-src '" + empreinte(CSS) + "'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
+    /** Same, for a page whose forms post to this server (and nowhere else). */
+    static final String CSP_FORMULAIRES = CSP.replace("form-action 'none'", "form-action 'self'");
 
     private PageHtml() {
     }
@@ -102,9 +104,13 @@ final class PageHtml {
     }
 
     static ResponseEntity<String> reponse(HttpStatus statut, String html) {
+        return reponse(statut, html, CSP);
+    }
+
+    static ResponseEntity<String> reponse(HttpStatus statut, String html, String csp) {
         return ResponseEntity.status(statut).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", csp)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .body(html);

@@ -26,5 +26,5 @@ export default {
     short: 'LL'
   },
   // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent.
-  customScripts: ['../fabriques/langue']
+  customScripts: ['../fabriques/langue', '../fabriques/versions-cockpit']
 };
