@@ -86,7 +86,7 @@ class MigrationVersionsProcessTest {
     void setUp() {
         BpmnAwareTests.init(processEngine);
         fictifs = new ProcessusFictifs();
-        versions = new VersionsProcessusMoteur(processEngine);
+        versions = VersionsProcessusMoteur.pour(processEngine);
         deploiements.add(deployer(modeles().keySet(), true, null).getId());
     }
 

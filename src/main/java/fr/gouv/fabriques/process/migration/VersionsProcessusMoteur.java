@@ -79,8 +79,9 @@ public class VersionsProcessusMoteur implements VersionsProcessus {
         this.gestion = gestion;
     }
 
-    public VersionsProcessusMoteur(ProcessEngine moteur) {
-        this(moteur.getRepositoryService(), moteur.getRuntimeService(), moteur.getManagementService());
+    /** For the plain-engine process tests. */
+    public static VersionsProcessusMoteur pour(ProcessEngine moteur) {
+        return new VersionsProcessusMoteur(moteur.getRepositoryService(), moteur.getRuntimeService(), moteur.getManagementService());
     }
 
     /** « Process_VersementAnnuel » → « versement-annuel », the name of its BPMN file. */
