@@ -37,7 +37,7 @@ const page = await contexte.newPage();
 const capture = async (nom) => page.screenshot({ path: join(SORTIE, `${String(++n).padStart(2, '0')}-${nom}.png`), fullPage: true });
 page.on('pageerror', (e) => echec('erreur JavaScript : ' + e.message));
 try {
-  await deployerNouvelleVersion();
+  if (!process.env.SANS_DEPLOIEMENT) await deployerNouvelleVersion();
   await page.goto(BASE + '/camunda/app/cockpit/');
   await page.locator('input[ng-model="username"]').fill('gestionnaire');
   await page.locator('input[ng-model="password"]').fill('demo');
@@ -60,14 +60,20 @@ try {
   await capture('plan');
   await page.locator('textarea[name="motif"]').fill('Libellé de la séance corrigé (essai navigateur)');
   await page.locator('form[method="post"] button').click();
-  await page.waitForURL(/\/agents\/versions\/migrations\/\d+/);
+  await page.waitForURL(/\/agents\/versions\/migrations\/\d+/, { timeout: 15000 }).catch(async () => {
+    await capture('lancement-refuse');
+    echec('lancement : ' + page.url() + ' — ' + (await page.locator('body').innerText()).slice(0, 400));
+    throw new Error('arrêt');
+  });
   await capture('rapport-lance');
   // Le lot tourne en tâche de fond (exécuteur du moteur) : la page se relit jusqu'à « terminé ».
-  for (let i = 0; i < 30 && !/terminé/.test(await page.locator('main').innerText()); i++) {
+  const termine = async () => /état du lot\s+terminé/.test(await page.locator('main').innerText());
+  for (let i = 0; i < 30 && !(await termine()); i++) {
     await page.waitForTimeout(2000);
     await page.reload();
   }
-  if (!/terminé/.test(await page.locator('main').innerText())) echec('le lot ne se termine pas');
+  if (!(await termine())) echec('le lot ne se termine pas');
+  if (!/migrées \(sur la version \d+\)\s+2/.test(await page.locator('main').innerText())) echec('rapport : 2 instances migrées attendues');
   await capture('rapport-termine');
   await page.goto(BASE + '/agents/versions');
   await capture('versions-apres');

@@ -80,9 +80,17 @@ final class PageHtml {
 
     /** A whole document: {@code titre} is text, {@code corps} is HTML already escaped. */
     static String document(String titre, String corps) {
+        return document(titre, corps, "no-referrer");
+    }
+
+    /**
+     * Same, with a referrer policy: a page whose forms post to this server says « same-origin », since under
+     * « no-referrer » the browser sends {@code Origin: null} with the form, refused as from another site.
+     */
+    static String document(String titre, String corps, String politiqueReferent) {
         return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"referrer\" content=\"" + politiqueReferent + "\">\n"
                 + "<title>" + echapper(titre) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n" + corps + "</body>\n</html>\n";
     }
 
@@ -104,15 +112,20 @@ final class PageHtml {
     }
 
     static ResponseEntity<String> reponse(HttpStatus statut, String html) {
-        return reponse(statut, html, CSP);
+        return reponse(statut, html, CSP, "no-referrer");
     }
 
-    static ResponseEntity<String> reponse(HttpStatus statut, String html, String csp) {
+    /** A page whose forms post to this server: {@link #CSP_FORMULAIRES}, referrer (hence Origin) kept within this server. */
+    static ResponseEntity<String> reponseAvecFormulaires(HttpStatus statut, String html) {
+        return reponse(statut, html, CSP_FORMULAIRES, "same-origin");
+    }
+
+    private static ResponseEntity<String> reponse(HttpStatus statut, String html, String csp, String politiqueReferent) {
         return ResponseEntity.status(statut).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", csp)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", politiqueReferent)
                 .body(html);
     }
 

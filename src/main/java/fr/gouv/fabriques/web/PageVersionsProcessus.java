@@ -98,7 +98,7 @@ final class PageVersionsProcessus {
             b.append("</tbody></table>\n");
         }
         b.append("</section>\n</main>\n");
-        return PageHtml.document("Versions des processus — Fabriques de Territoire", b.toString());
+        return PageHtml.document("Versions des processus — Fabriques de Territoire", b.toString(), "same-origin");
     }
 
     static String plan(Plan p, List<String> clesMetier) {
@@ -156,7 +156,7 @@ final class PageVersionsProcessus {
             b.append("<p class=\"vide\">… et ").append(p.instances().size() - INSTANCES_MONTREES).append(" autres.</p>\n");
         }
         b.append("</main>\n");
-        return PageHtml.document("Plan de migration — Fabriques de Territoire", b.toString());
+        return PageHtml.document("Plan de migration — Fabriques de Territoire", b.toString(), "same-origin");
     }
 
     static String rapport(Rapport r) {

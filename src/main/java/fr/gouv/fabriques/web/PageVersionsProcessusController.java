@@ -40,7 +40,7 @@ class PageVersionsProcessusController {
     @GetMapping(path = PageVersionsProcessus.RACINE, produces = MediaType.TEXT_HTML_VALUE)
     @GroupesAutorises({"gestionnaires", "analystes", "camunda-admin"})
     ResponseEntity<String> liste() {
-        return PageHtml.reponse(HttpStatus.OK, PageVersionsProcessus.liste(migrer.processus(), migrer.migrations()), PageHtml.CSP_FORMULAIRES);
+        return PageHtml.reponseAvecFormulaires(HttpStatus.OK, PageVersionsProcessus.liste(migrer.processus(), migrer.migrations()));
     }
 
     @GetMapping(path = PageVersionsProcessus.RACINE + "/{cle}/plan", produces = MediaType.TEXT_HTML_VALUE)
@@ -49,8 +49,7 @@ class PageVersionsProcessusController {
             @RequestParam(name = "cible", required = false) String cible,
             @RequestParam(name = "clesMetier", required = false) String clesMetier) {
         List<String> cles = cles(clesMetier);
-        return PageHtml.reponse(HttpStatus.OK, PageVersionsProcessus.plan(migrer.planifier(cle, source, cible, cles), cles),
-                PageHtml.CSP_FORMULAIRES);
+        return PageHtml.reponseAvecFormulaires(HttpStatus.OK, PageVersionsProcessus.plan(migrer.planifier(cle, source, cible, cles), cles));
     }
 
     @PostMapping(path = PageVersionsProcessus.RACINE + "/{cle}/migrations", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,

@@ -188,6 +188,9 @@ class VersionsProcessusIT {
         Http.Reponse liste = http.get("/agents/versions", html("gestionnaire"));
         assertThat(liste.statut()).isEqualTo(200);
         assertThat(liste.entete("Content-Security-Policy")).contains("form-action 'self'");
+        // Under « no-referrer » a browser posts the form with « Origin: null », refused as from another site.
+        assertThat(liste.entete("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(liste.corps()).contains("<meta name=\"referrer\" content=\"same-origin\">");
         assertThat(liste.corps()).contains("Versions des processus et migration des dossiers en cours", "Process_AnnulationDossier",
                 "it-migration", "Voir le plan");
 

@@ -329,6 +329,9 @@ public class VersionsProcessusMoteur implements VersionsProcessus {
 
     /** « Instruire le dossier » (UserTask_InstruireDossier). */
     private static String libelle(BpmnModelInstance modele, String id) {
+        if (id.endsWith(CORPS_MULTI_INSTANCE)) {
+            return libelle(modele, id.substring(0, id.length() - CORPS_MULTI_INSTANCE.length())) + " (ensemble des instances)";
+        }
         FlowNode n = modele.getModelElementById(id);
         String nom = n == null ? null : n.getName();
         return nom == null || nom.isBlank() ? id : nom.replaceAll("\\s+", " ").strip();
