@@ -63,7 +63,7 @@ final class PageHtml {
             """;
     static final String CSP = "default-src 'none'; style-src '" + empreinte(CSS) + "'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
-    /** Same, for a page whose form (GET, filters) is sent to this server. */
+    /** Same, for a page whose forms are sent to this server (and nowhere else): GET filters, or posts. */
     static final String CSP_FORMULAIRE = CSP.replace("form-action 'none'", "form-action 'self'");
 
     private PageHtml() {
@@ -91,14 +91,26 @@ final class PageHtml {
 
     /** A whole document: {@code titre} is text, {@code corps} is HTML already escaped. */
     static String document(String titre, String corps) {
-        return document(titre, corps, false);
+        return document(titre, corps, false, "no-referrer");
     }
 
     /** Same; {@code large}: the page takes the window's whole width (wide tables). */
     static String document(String titre, String corps, boolean large) {
+        return document(titre, corps, large, "no-referrer");
+    }
+
+    /**
+     * Same, with a referrer policy: a page whose forms post to this server says « same-origin », since under
+     * « no-referrer » the browser sends {@code Origin: null} with the form, refused as from another site.
+     */
+    static String document(String titre, String corps, String politiqueReferent) {
+        return document(titre, corps, false, politiqueReferent);
+    }
+
+    private static String document(String titre, String corps, boolean large, String politiqueReferent) {
         return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"referrer\" content=\"" + politiqueReferent + "\">\n"
                 + "<title>" + echapper(titre) + "</title>\n<style>" + CSS + "</style>\n</head>\n" + (large ? "<body class=\"large\">" : "<body>")
                 + "\n" + corps + "</body>\n</html>\n";
     }
@@ -121,15 +133,25 @@ final class PageHtml {
     }
 
     static ResponseEntity<String> reponse(HttpStatus statut, String html) {
-        return reponse(statut, html, CSP);
+        return reponse(statut, html, CSP, "no-referrer");
     }
 
+    /** A page with its own policy (a GET form of filters: {@link #CSP_FORMULAIRE}); no referrer sent. */
     static ResponseEntity<String> reponse(HttpStatus statut, String html, String csp) {
+        return reponse(statut, html, csp, "no-referrer");
+    }
+
+    /** A page whose forms post to this server: {@link #CSP_FORMULAIRE}, referrer (hence Origin) kept within this server. */
+    static ResponseEntity<String> reponseAvecFormulaires(HttpStatus statut, String html) {
+        return reponse(statut, html, CSP_FORMULAIRE, "same-origin");
+    }
+
+    private static ResponseEntity<String> reponse(HttpStatus statut, String html, String csp, String politiqueReferent) {
         return ResponseEntity.status(statut).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", csp)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", politiqueReferent)
                 .body(html);
     }
 

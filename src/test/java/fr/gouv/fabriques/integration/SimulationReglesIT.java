@@ -77,8 +77,17 @@ class SimulationReglesIT {
         Map<Categorie, Integer> zero = Map.of(Categorie.HORS_GRANDS_CENTRES, 0, Categorie.QPV, 0, Categorie.NUMERIQUE_QPV, 0);
         if (!ecriture.dejaSeme(VAGUES)) {
             EcritureHistorique.Historique h = historique.generer(plans, 42, "SIM", new Programme(300, quotas, zero, 45_000_000, 0));
-            // The live programme's counters stay as they are: the other tests' laureates count there.
+            // Waves of their own, written without touching the live programme row; then their laureates and commitments are
+            // added to its counters, as a real past would have them: the shared database keeps « counters = laureates in base »,
+            // which other tests (RejeuVaguesIT) check. Each simulation run is then compared before and after.
             ecriture.ecrire(new EcritureHistorique.Historique(h.vagues(), h.dossiers(), h.decisions(), null, null));
+            Programme passe = h.programmeFinal();
+            jdbc.sql("""
+                    update programme set laureats_hors_grands_centres = laureats_hors_grands_centres + ?,
+                        laureats_qpv = laureats_qpv + ?, laureats_numerique_qpv = laureats_numerique_qpv + ?, engage = engage + ?
+                    where id = 1""")
+                    .param(passe.laureats().get(Categorie.HORS_GRANDS_CENTRES)).param(passe.laureats().get(Categorie.QPV))
+                    .param(passe.laureats().get(Categorie.NUMERIQUE_QPV)).param(passe.engage()).update();
         }
         seme = true;
     }

@@ -26,6 +26,7 @@ export default {
     short: 'LL'
   },
   // Impose le français quelle que soit la langue du navigateur, garde le choix de l'agent ;
-  // page « Programme » (onglet et entrée du tableau de bord) : README, « Pilotage dans Cockpit ».
-  customScripts: ['../fabriques/langue', '../fabriques/programme-cockpit']
+  // page « Programme » (onglet et entrée du tableau de bord) : README, « Pilotage dans Cockpit » ;
+  // entrée « Versions des processus » du tableau de bord : README, « Nouvelle version d'un processus ».
+  customScripts: ['../fabriques/langue', '../fabriques/programme-cockpit', '../fabriques/versions-cockpit']
 };
