@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.simulation;
 
+import fr.gouv.fabriques.application.port.Tableurs;
 import fr.gouv.fabriques.domain.Avis;
 import fr.gouv.fabriques.domain.TypeDecision;
 import fr.gouv.fabriques.domain.simulation.RapportSimulation;
@@ -7,14 +8,10 @@ import fr.gouv.fabriques.domain.simulation.RapportSimulation.LigneDossier;
 import fr.gouv.fabriques.domain.simulation.RapportSimulation.ParCategorie;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -32,19 +29,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExporterRapport {
 
+    private final Tableurs tableurs;
+
+    public ExporterRapport(Tableurs tableurs) {
+        this.tableurs = tableurs;
+    }
+
     static final List<String> COLONNES = List.of("Vague", "Numéro", "Structure", "Catégorie", "Région", "Département", "Décision du comité",
             "Avis du référent", "Éligible avant", "Éligible après", "Score avant", "Score après", "Recommandation avant",
             "Recommandation après", "Rang avant", "Rang après", "Dans le quota avant", "Dans le quota après", "Mouvement",
             "Entrées reconstituées");
 
+    /**
+     * The lines as CSV by the project's table writer ({@link Tableurs}: `;`, UTF-8 with BOM for Excel, and cells that would start a
+     * formula neutralised — a structure's name is the applicant's text).
+     */
     public byte[] csv(RapportSimulation rapport) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get())) {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            csv.printRecord(COLONNES);
+        List<Tableurs.Colonne> colonnes = COLONNES.stream().map(c -> new Tableurs.Colonne(c, Tableurs.TypeColonne.TEXTE)).toList();
+        try (Tableurs.EcrivainTableur csv = tableurs.ouvrir(Tableurs.FormatExport.CSV, out, "Dossiers", colonnes)) {
             for (LigneDossier l : rapport.lignes()) {
-                csv.printRecord(valeurs(l));
+                csv.ligne(valeurs(l));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
