@@ -37,7 +37,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Running instances moved to a new version of their process (README « Nouvelle version d'un processus :
@@ -64,8 +64,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * they wait, at the moment of a migration, in every wait state of the current models (checked
  * against the models themselves, so a wait state added to a model must be reached here too).
  */
-@ExtendWith(ProcessEngineExtension.class)
 class MigrationVersionsProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension MOTEUR = CouvertureProcessus.sansPlancher();
 
     static final Path BPMN = Path.of("bpmn");
     static final Path FORMS = Path.of("forms");
@@ -361,7 +363,9 @@ class MigrationVersionsProcessTest {
             return;
         }
         Map<String, List<String>> avant = positions();
-        deploiements.add(deployer(actives, true, "migration-" + (++numeroVersion)).getId());
+        // All the models together, as they are deployed: a process calls the version of its sub-process deployed with it
+        // (calledElementBinding="deployment", doc/adr/0015); only the keys with running instances are migrated.
+        deploiements.add(deployer(modeles().keySet(), true, "migration-" + (++numeroVersion)).getId());
         for (String cle : actives) {
             Processus p = versions.processus(cle).orElseThrow();
             Version derniere = p.derniere().orElseThrow();
