@@ -71,12 +71,18 @@ class ListeDossiersController {
                     + "Groupes : " + GROUPES + ". Page HTML : GET /agents/dossiers.",
             parameters = {
                 @Parameter(name = "statut", in = ParameterIn.QUERY, array = @ArraySchema(schema = @Schema(type = "string"))),
-                @Parameter(name = "vague", in = ParameterIn.QUERY), @Parameter(name = "appel", in = ParameterIn.QUERY),
-                @Parameter(name = "categorie", in = ParameterIn.QUERY), @Parameter(name = "departement", in = ParameterIn.QUERY),
-                @Parameter(name = "region", in = ParameterIn.QUERY), @Parameter(name = "avisReferent", in = ParameterIn.QUERY),
-                @Parameter(name = "recommandation", in = ParameterIn.QUERY), @Parameter(name = "q", in = ParameterIn.QUERY),
-                @Parameter(name = "tri", in = ParameterIn.QUERY), @Parameter(name = "ordre", in = ParameterIn.QUERY),
-                @Parameter(name = "page", in = ParameterIn.QUERY), @Parameter(name = "taille", in = ParameterIn.QUERY)})
+                @Parameter(name = "vague", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "appel", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "categorie", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "departement", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "region", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "avisReferent", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "recommandation", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "q", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "tri", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+                @Parameter(name = "ordre", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"asc", "desc"})),
+                @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "0")),
+                @Parameter(name = "taille", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1", maximum = "200"))})
     @ApiResponse(responseCode = "200", description = "Une page de la liste")
     @ApiResponse(responseCode = "400", description = "Paramètre inconnu ou invalide",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))

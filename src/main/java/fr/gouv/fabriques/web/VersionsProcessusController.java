@@ -11,6 +11,7 @@ import fr.gouv.fabriques.application.port.VersionsProcessus.Version;
 import fr.gouv.fabriques.domain.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -157,6 +158,8 @@ class VersionsProcessusController {
     }
 
     @Operation(summary = "Une migration et l'état de son lot", description = "404 si elle n'existe pas.")
+    @ApiResponse(responseCode = "200", description = "La migration et son rapport",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RapportVue.class)))
     @GetMapping("/migrations/{id}")
     @GroupesAutorises({"gestionnaires", "analystes", "camunda-admin"})
     ResponseEntity<?> migration(@PathVariable long id) {
