@@ -291,7 +291,9 @@ class PilotageIT {
             // The links lead to the list and the sheets: only the agents who may open them are told so.
             assertThat(r.json().get("listeOuverte").asBoolean()).as(agent).isEqualTo(List.of("gestionnaire", "comite").contains(agent));
             if (!agent.equals("admin")) {
-                assertThat(http.get(r.json().get("pipeline").get("dossiers").asText(), basic(agent)).statut()).as(agent)
+                Map<String, String> page = new java.util.HashMap<>(basic(agent));
+                page.put("Accept", "text/html");
+                assertThat(http.get(r.json().get("pipeline").get("dossiers").asText(), page).statut()).as(agent)
                         .isEqualTo(agent.equals("analyste") ? 403 : 200);
             }
         }
