@@ -85,6 +85,8 @@ public final class BancPerformance {
         proprietes.put("fabriques.limites.depots.capacite", "100000000");
         proprietes.put("fabriques.limites.envois.capacite", "100000000");
         proprietes.put("fabriques.programme.fin", "2040-12-31");
+        // The mails wait in the outbox during the phases and are drained, and measured, at the end (vidangeCourriels).
+        proprietes.put("fabriques.notifications.envoi-automatique", "false");
         proprietes.put("logging.level.root", "WARN");
         proprietes.put("logging.level.fr.gouv.fabriques.banc", "INFO");
         // As command-line arguments: they win over application.yaml (SpringApplicationBuilder#properties would only be defaults).
@@ -160,6 +162,9 @@ public final class BancPerformance {
         resultats.put("depots", depots.resume());
         resultats.put("demarrages_nus", demarrages.resume());
 
+        filtreTasklist();
+        vidangeCourriels();
+
         Files.createDirectories(repertoire);
         Files.writeString(repertoire.resolve("resultats.md"), rapport, StandardCharsets.UTF_8);
         ClientBanc.JSON.writerWithDefaultPrettyPrinter().writeValue(repertoire.resolve("resultats.json").toFile(), resultats);
@@ -203,7 +208,7 @@ public final class BancPerformance {
                     // (the list it loads shrinks as the other members decide).
                     http.get("requête de tâches (groupe)", requete, basic("comite")).attendre(200, "tâches du comité");
                     for (int i = rang; i < decisions.size(); i += t) {
-                        travailler(http, decisions.get(i).get("id").asText(), "comite",
+                        travailler(http, decisions.get(i).get("id").asText(), "comite", "UserTask_DeciderDossier",
                                 variables("decisionComite", "REFUSE", "motivationComite", "Banc de mesure : refus motivé"));
                         etats.incrementAndGet();
                     }
@@ -259,14 +264,16 @@ public final class BancPerformance {
             return r.isEmpty() ? null : r.get(0).get("id").asText();
         }, tache + " de " + cle);
         http.chronos().noter("attente de la tâche suivante (jobs compris)", System.nanoTime() - debut);
-        travailler(http, id, utilisateur, valeurs);
+        travailler(http, id, utilisateur, tache, valeurs);
     }
 
-    private static void travailler(ClientBanc http, String id, String utilisateur, Map<String, Object> valeurs) {
+    private static void travailler(ClientBanc http, String id, String utilisateur, String tache, Map<String, Object> valeurs) {
         http.post("claim", "/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur)).attendre(204, "claim");
         http.get("form-variables", "/engine-rest/task/" + id + "/form-variables?deserializeValues=false", basic(utilisateur)).attendre(200,
                 "form-variables");
+        long debut = System.nanoTime();
         http.post("submit-form", "/engine-rest/task/" + id + "/submit-form", valeurs, basic(utilisateur)).attendre(204, "submit-form");
+        http.chronos().noter("submit-form : " + tache, System.nanoTime() - debut);
     }
 
     // --- The bare process ---------------------------------------------------------------------------------
@@ -353,6 +360,85 @@ public final class BancPerformance {
             fils.shutdownNow();
         }
         return m.fin(combien);
+    }
+
+
+    // --- Tasklist's group filter, the mail outbox ---------------------------------------------------------
+
+    /**
+     * Tasklist's « Tâches de mon groupe » filter for « instructeur » (list of 15 and count, as Tasklist asks them),
+     * beside the engine's bare group query, once the instructors' group holds at least {@code banc.ouvertes} open
+     * tasks (topped up with instances of the bare process, started through the Java API and not measured).
+     */
+    private void filtreTasklist() throws Exception {
+        int voulues = Integer.getInteger("banc.ouvertes", 1000);
+        org.camunda.bpm.engine.TaskService taches = contexte.getBean(org.camunda.bpm.engine.TaskService.class);
+        org.camunda.bpm.engine.RuntimeService runtime = contexte.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        long ouvertes = taches.createTaskQuery().taskCandidateGroup("instructeurs").count();
+        for (long i = ouvertes; i < voulues; i++) {
+            runtime.startProcessInstanceByKey(PROCESSUS_NU, "NU-O-" + i);
+        }
+        attendreJobs();
+        ouvertes = taches.createTaskQuery().taskCandidateGroup("instructeurs").count();
+        Chronos chronos = new Chronos();
+        ClientBanc http = new ClientBanc(port, chronos);
+        String filtre = null;
+        for (JsonNode f : http.get(null, "/engine-rest/filter?resourceType=Task", basic("instructeur")).attendre(200, "filtres").json()) {
+            if (f.get("name").asText().equals("Tâches de mon groupe")) {
+                filtre = f.get("id").asText();
+            }
+        }
+        if (filtre == null) {
+            throw new IllegalStateException("filtre « Tâches de mon groupe » introuvable pour instructeur");
+        }
+        Map<String, Object> tri = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
+        for (int i = 0; i < 25; i++) {
+            http.post("filtre « Tâches de mon groupe » : liste de 15", "/engine-rest/filter/" + filtre + "/list?firstResult=0&maxResults=15", tri,
+                    basic("instructeur")).attendre(200, "filtre");
+            http.get("filtre « Tâches de mon groupe » : nombre", "/engine-rest/filter/" + filtre + "/count", basic("instructeur")).attendre(200,
+                    "filtre");
+            http.get("requête nue par groupe : liste de 15", "/engine-rest/task?candidateGroup=instructeurs&unassigned=true&sortBy=created"
+                    + "&sortOrder=desc&firstResult=0&maxResults=15", basic("instructeur")).attendre(200, "requête");
+            http.get("requête nue par groupe : nombre", "/engine-rest/task/count?candidateGroup=instructeurs&unassigned=true",
+                    basic("instructeur")).attendre(200, "requête");
+        }
+        ligne("## Requête de tâches par groupe à %d tâches ouvertes du groupe « instructeurs », autorisations actives (25 fois chacune)", ouvertes);
+        ligne("");
+        tableauOperations("instructeur", chronos);
+        ligne("Filtre de Tasklist contre requête nue, liste de 15 : p50 %.2f, p95 %.2f.",
+                chronos.percentile("filtre « Tâches de mon groupe » : liste de 15", 50) / chronos.percentile("requête nue par groupe : liste de 15", 50),
+                chronos.percentile("filtre « Tâches de mon groupe » : liste de 15", 95) / chronos.percentile("requête nue par groupe : liste de 15", 95));
+        ligne("");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("taches_ouvertes", ouvertes);
+        r.put("operations", Mesure.debut(chronos).fin(1).resume().get("operations"));
+        resultats.put("filtre_tasklist", r);
+    }
+
+    /**
+     * The outbox the whole run filled (acknowledgements, decisions…), drained by the application's own sender
+     * ({@code EnvoyerCourriels#envoyerEnAttente}, what its schedule calls) to the in-process SMTP server of the demo mode.
+     */
+    private void vidangeCourriels() {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = contexte.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        java.util.function.Supplier<Long> enAttente = () -> jdbc.sql("select count(*) from notification where etat in ('A_ENVOYER', 'EN_COURS')")
+                .query(Long.class).single();
+        java.util.function.Supplier<Long> envoyes = () -> jdbc.sql("select count(*) from notification where etat = 'ENVOYE'").query(Long.class)
+                .single();
+        long avant = envoyes.get();
+        long attente = enAttente.get();
+        Mesure m = Mesure.debut(new Chronos());
+        contexte.getBean(fr.gouv.fabriques.application.notification.EnvoyerCourriels.class).envoyerEnAttente();
+        sonder(() -> enAttente.get() == 0 ? Boolean.TRUE : null, "la vidange de la boîte d'envoi");
+        long partis = envoyes.get() - avant;
+        m.fin((int) Math.max(1, partis));
+        double secondes = m.secondes;
+        ligne("## Boîte d'envoi des courriels");
+        ligne("");
+        ligne("%d courriels en attente à la fin des phases, %d envoyés en %.1f s : %.1f courriels/s, CPU de la JVM %.0f ms par courriel"
+                + " (%d en échec).", attente, partis, secondes, partis / secondes, m.cpuJvmParEtat(), jdbc.sql("select count(*) from notification where etat = 'ECHEC'").query(Long.class).single());
+        ligne("");
+        resultats.put("courriels", Map.of("en_attente", attente, "envoyes", partis, "duree_s", secondes, "cpu_jvm_ms", m.cpuJvmMs));
     }
 
     // --- Helpers ------------------------------------------------------------------------------------------
