@@ -41,10 +41,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * committee's decisions are published;</li>
  * <li>the bare process: a BPMN generated in memory with as many sequential user tasks per instance,
  * N instances driven through /engine-rest (group task query, claim, complete);</li>
- * <li>D deposits against D starts of the bare process.</li>
+ * <li>D deposits against D starts of the bare process;</li>
+ * <li>Tasklist's group filter beside the bare group query, at {@code banc.ouvertes} open tasks or more;</li>
+ * <li>the drain of the mail outbox the run filled (automatic sending is off during the phases).</li>
  * </ol>
  * T client threads each time. Prints the figures and the ratios ours/bare, and writes them to
- * target/banc/resultats.md. Run: {@code ./mvnw -Pbanc verify -Dbanc.n=100 -Dbanc.t=4 -Dbanc.d=2000}
+ * target/banc/resultats.md (and .json). Run: {@code ./mvnw -Pbanc -DskipTests test -Dbanc.n=100 -Dbanc.t=4 -Dbanc.d=2000}
  * (README « Mesures »).
  */
 public final class BancPerformance {
