@@ -57,6 +57,8 @@ public final class BancPerformance {
     private final int n;
     private final int t;
     private final int d;
+    /** How many of the N dossiers the committee selects (the others are refused); within the category's quota. */
+    private final int laureats;
     private final ConfigurableApplicationContext contexte;
     private final int port;
     private final Map<String, Object> resultats = new LinkedHashMap<>();
@@ -66,6 +68,7 @@ public final class BancPerformance {
         this.n = n;
         this.t = t;
         this.d = d;
+        this.laureats = Integer.getInteger("banc.laureats", Math.min(n, 100));
         this.contexte = contexte;
         this.port = Integer.parseInt(contexte.getEnvironment().getProperty("local.server.port"));
     }
@@ -116,11 +119,13 @@ public final class BancPerformance {
         ligne("%s ; N = %d dossiers, T = %d fils clients, D = %d dépôts ; %d cœurs, charge moyenne au départ %.1f.", Instant.now(), n, t, d,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         ligne("Démarrage de l'application jusqu'à prête (PostgreSQL embarqué compris) : %.1f s.", demarrage);
-        int taches = deployerProcessusNu();
-        ligne("Processus nu : %d tâches utilisateur séquentielles (autant que de tâches par dossier dans notre cycle de vie).", taches);
-        ligne("");
-
+        ligne("Lauréats : %d des %d dossiers (convention signée des deux côtés, premier versement ordonnancé et validé) ; les autres sont refusés.",
+                laureats, n);
         Mesure nous = cycleDeVie();
+        // As many user tasks per instance as our dossiers went through on average (the wave's own two tasks left out).
+        int taches = deployerProcessusNu((int) Math.round((nous.etats - 2) / (double) n));
+        ligne("Processus nu : %d tâches utilisateur séquentielles (autant que d'états d'attente par dossier dans notre cycle de vie).", taches);
+        ligne("");
         Mesure nu = processusNu(taches);
         ligne("## Cycle de vie : %d dossiers (nous) contre %d instances du processus nu, %d fils", n, n, t);
         ligne("");
@@ -188,7 +193,7 @@ public final class BancPerformance {
             for (int i = 0; i < n; i++) {
                 dossiers.add(() -> instruire(http, vague, etats));
             }
-            attendre(fils.invokeAll(dossiers));
+            List<String> numeros = attendre(fils.invokeAll(dossiers));
             http.post("clôture de la vague", "/api/agents/vagues/" + vague + "/cloture", Map.of(), basic("gestionnaire")).attendre(200,
                     "clôture");
             etape(http, vague, "gestionnaires", "gestionnaire", "UserTask_PreparerSeance", variables("seancePreparee", true));
@@ -210,8 +215,10 @@ public final class BancPerformance {
                     // (the list it loads shrinks as the other members decide).
                     http.get("requête de tâches (groupe)", requete, basic("comite")).attendre(200, "tâches du comité");
                     for (int i = rang; i < decisions.size(); i += t) {
-                        travailler(http, decisions.get(i).get("id").asText(), "comite", "UserTask_DeciderDossier",
-                                variables("decisionComite", "REFUSE", "motivationComite", "Banc de mesure : refus motivé"));
+                        travailler(http, decisions.get(i).get("id").asText(), "comite", "UserTask_DeciderDossier", i < laureats
+                                ? variables("decisionComite", "LAUREAT", "montantComite1", 50000, "montantComite2", 50000, "montantComite3", 40000,
+                                        "motivationComite", "Banc de mesure : retenu")
+                                : variables("decisionComite", "REFUSE", "motivationComite", "Banc de mesure : refus motivé"));
                         etats.incrementAndGet();
                     }
                     return null;
@@ -236,10 +243,66 @@ public final class BancPerformance {
                 return null;
             }, "la publication de la vague " + vague);
             chronos.noter("publication (job) jusqu'à PUBLIEE", System.nanoTime() - debutPublication);
+            List<Callable<Void>> conventions = new ArrayList<>();
+            for (String numero : numeros) {
+                conventions.add(() -> {
+                    conventionner(http, numero, etats);
+                    return null;
+                });
+            }
+            attendre(fils.invokeAll(conventions));
         } finally {
             fils.shutdownNow();
         }
         return m.fin(etats.get());
+    }
+
+    /**
+     * After publication, a laureate (as its applicant sees it) signs its convention through the applicants' API, the State signs it,
+     * the first payment is ordered then validated by another agent (four eyes): four more wait states. The others stop at the decision.
+     */
+    private void conventionner(ClientBanc http, String numero, AtomicInteger etats) {
+        String jeton = JETONS.get(numero);
+        String statut = http.get("vue du porteur", "/api/dossiers/" + numero, ClientBanc.bearer(jeton)).attendre(200, "vue du porteur").json()
+                .get("statut").asText();
+        if (!statut.equals("LAUREAT")) {
+            return;
+        }
+        byte[] pdf = pdfSigne("Lu et approuvé, Camille Martin, présidente, " + numero);
+        long debut = System.nanoTime();
+        // The convention is drawn up by a job after publication: 409 until the dossier waits for the signature.
+        sonder(() -> {
+            ClientBanc.Reponse r = http.postPdf("signature du porteur (multipart)", "/api/dossiers/" + numero + "/convention/signature",
+                    "convention-signee.pdf", pdf, Map.of("signataire", "Camille Martin, présidente"), ClientBanc.bearer(jeton));
+            if (r.statut() == 409) {
+                return null;
+            }
+            return r.attendre(200, "signature du porteur");
+        }, "la signature de la convention de " + numero);
+        http.chronos().noter("attente de la tâche suivante (jobs compris)", System.nanoTime() - debut);
+        etape(http, numero, "gestionnaires", "gestionnaire", "UserTask_SignerConventionEtat", variables("signatureEtat", true));
+        etape(http, numero, "service-financier", "financier", "UserTask_OrdonnancerVersement", variables("confirmationOrdonnancement", true));
+        etape(http, numero, "service-financier", "financier2", "UserTask_ValiderOrdreVersement", variables("decisionOrdre", "VALIDE"));
+        etats.addAndGet(4);
+    }
+
+    private static byte[] pdfSigne(String mention) {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream sortie = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            d.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(d, page)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(72, 700);
+                cs.showText(mention);
+                cs.endText();
+            }
+            d.save(sortie);
+            return sortie.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One dossier: deposited by its applicant, then instructed by the demo agents; returns its number. */
@@ -281,8 +344,7 @@ public final class BancPerformance {
     // --- The bare process ---------------------------------------------------------------------------------
 
     /** Deploys the generated process (through the project's deployment rules, like any deployment); returns its number of user tasks. */
-    private int deployerProcessusNu() {
-        int taches = 5; // Vérifier la complétude, avis territorial, instruire, valider la proposition, décider du dossier.
+    private int deployerProcessusNu(int taches) {
         AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess(PROCESSUS_NU).name("Banc : processus nu").camundaHistoryTimeToLive(180)
                 .startEvent("Debut");
         for (int i = 1; i <= taches; i++) {
@@ -447,6 +509,9 @@ public final class BancPerformance {
 
     private static final AtomicInteger SIRENS = new AtomicInteger((int) Math.floorMod(System.nanoTime(), 80_000_000L));
 
+    /** The applicants' access tokens, by dossier number. */
+    private static final Map<String, String> JETONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String deposer(ClientBanc http, String vague, String operation) {
         ObjectNode depot = (ObjectNode) lire("""
                 {
@@ -471,7 +536,9 @@ public final class BancPerformance {
         // « Une Fabrique par structure »: a company (SIREN) of its own for every deposit.
         String siren = avecCle(String.valueOf(10_000_000 + Math.floorMod(SIRENS.incrementAndGet(), 89_000_000)));
         ((ObjectNode) depot.get("structure")).put("siret", avecCle(siren + "0001"));
-        return http.post(operation, "/api/dossiers", depot, null).attendre(201, "dépôt").json().get("numero").asText();
+        JsonNode r = http.post(operation, "/api/dossiers", depot, null).attendre(201, "dépôt").json();
+        JETONS.put(r.get("numero").asText(), r.get("jetonAcces").asText());
+        return r.get("numero").asText();
     }
 
     private static String avecCle(String base) {
@@ -536,10 +603,12 @@ public final class BancPerformance {
         sonder(() -> management.createJobQuery().executable().count() == 0 ? Boolean.TRUE : null, "la fin des jobs en cours");
     }
 
-    private static <T> void attendre(List<Future<T>> futurs) throws Exception {
+    private static <T> List<T> attendre(List<Future<T>> futurs) throws Exception {
+        List<T> r = new ArrayList<>();
         for (Future<T> f : futurs) {
-            f.get();
+            r.add(f.get());
         }
+        return r;
     }
 
     private void tableauOperations(String titre, Chronos chronos) {

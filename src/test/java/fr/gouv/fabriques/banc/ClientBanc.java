@@ -87,6 +87,34 @@ final class ClientBanc {
         }
     }
 
+    /** multipart/form-data: one PDF part named « fichier », then the text fields. */
+    Reponse postPdf(String operation, String chemin, String nomFichier, byte[] pdf, Map<String, String> champs, String autorisation) {
+        String frontiere = "----banc" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream corps = new java.io.ByteArrayOutputStream();
+        corps.writeBytes(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nomFichier
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        corps.writeBytes(pdf);
+        corps.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        champs.forEach((nom, valeur) -> corps.writeBytes(("--" + frontiere + "\r\nContent-Disposition: form-data; name=\"" + nom + "\"\r\n\r\n"
+                + valeur + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        corps.writeBytes(("--" + frontiere + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest requete = HttpRequest.newBuilder(URI.create(base + chemin)).timeout(Duration.ofMinutes(2))
+                .header("Accept", "application/json, application/problem+json").header("Authorization", autorisation)
+                .header("Content-Type", "multipart/form-data; boundary=" + frontiere).POST(HttpRequest.BodyPublishers.ofByteArray(corps.toByteArray()))
+                .build();
+        long debut = System.nanoTime();
+        try {
+            HttpResponse<String> r = client.send(requete, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            chronos.noter(operation, System.nanoTime() - debut);
+            return new Reponse(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String basic(String utilisateur) {
         return "Basic " + Base64.getEncoder().encodeToString((utilisateur + ":demo").getBytes(StandardCharsets.UTF_8));
     }
