@@ -295,6 +295,21 @@ class PilotageIT {
                 page.put("Accept", "text/html");
                 assertThat(http.get(r.json().get("pipeline").get("dossiers").asText(), page).statut()).as(agent)
                         .isEqualTo(agent.equals("analyste") ? 403 : 200);
+                if (agent.equals("gestionnaire")) {
+                    // Every link the page offers is one the list reads (an unknown parameter or value there is a 400).
+                    java.util.Set<String> liens = new java.util.TreeSet<>();
+                    r.json().findValues("dossiers").forEach(v -> {
+                        if (v.isTextual() && v.asText().startsWith("/agents/dossiers")) {
+                            liens.add(v.asText());
+                        }
+                    });
+                    r.json().findValues("lienDossiers").forEach(v -> liens.add(v.asText()));
+                    r.json().findValues("lienLaureats").forEach(v -> liens.add(v.asText()));
+                    assertThat(liens).hasSizeGreaterThan(5);
+                    for (String lien : liens) {
+                        assertThat(http.get(lien, page).statut()).as(lien).isEqualTo(200);
+                    }
+                }
             }
         }
         for (String agent : List.of("instructeur", "financier", "referent-58")) {

@@ -70,7 +70,7 @@ public class ConsulterPilotage {
     public Pilotage consulter(Perimetre perimetre) {
         Instant maintenant = horloge.instant();
         Programme programme = programmes.lire();
-        FiltreDossiers base = perimetre.filtre();
+        LienListeDossiers base = perimetre.filtre();
         return new Pilotage(maintenant, perimetre, programme.totalFabriques(), quotas(programme), enveloppe(programme, perimetre, base),
                 pipeline(perimetre, base), geographie(perimetre, base), delais(perimetre), retards(maintenant), true);
     }
@@ -80,21 +80,21 @@ public class ConsulterPilotage {
         for (Categorie c : Categorie.values()) {
             // The programme's counters, all waves: the link is not restricted to the perimeter either.
             quotas.add(new Pilotage.Quota(c.name(), c.libelle(), p.quotas().get(c), p.laureats().get(c), p.placesRestantes(c),
-                    FiltreDossiers.tous().categorie(c.name()).laureats().lien()));
+                    LienListeDossiers.tous().categorie(c.name()).laureats().lien()));
         }
         return quotas;
     }
 
-    private Pilotage.Enveloppe enveloppe(Programme p, Perimetre perimetre, FiltreDossiers base) {
+    private Pilotage.Enveloppe enveloppe(Programme p, Perimetre perimetre, LienListeDossiers base) {
         PilotageRepository.Flux flux = chiffres.flux(perimetre);
         return new Pilotage.Enveloppe(p.enveloppe(), p.engage(), flux.verse(), flux.recouvre(), flux.libere(), p.enveloppeRestante(),
-                FiltreDossiers.tous().laureats().lien(),
+                LienListeDossiers.tous().laureats().lien(),
                 base.statuts(StatutsEnveloppe.VERSES).lien(),
                 base.statuts(StatutsEnveloppe.RECOUVRES).lien(),
                 base.statuts(StatutsEnveloppe.LIBERES).lien());
     }
 
-    private Pilotage.Pipeline pipeline(Perimetre perimetre, FiltreDossiers base) {
+    private Pilotage.Pipeline pipeline(Perimetre perimetre, LienListeDossiers base) {
         Map<String, Long> parStatut = new LinkedHashMap<>();
         chiffres.parStatut(perimetre).forEach(c -> parStatut.put(c.cle(), c.nombre()));
         List<Pilotage.Compte> statuts = new ArrayList<>();
@@ -104,12 +104,12 @@ public class ConsulterPilotage {
             total += n;
             statuts.add(new Pilotage.Compte(s.name(), s.libelle(), n, base.statut(s).lien()));
         }
-        List<Pilotage.CompteVague> vagues = chiffres.parVague(perimetre, FiltreDossiers.LAUREATS).stream()
+        List<Pilotage.CompteVague> vagues = chiffres.parVague(perimetre, LienListeDossiers.LAUREATS).stream()
                 .map(v -> new Pilotage.CompteVague(v.code(), v.appel(), v.etat(), v.dateLimite(), v.nombre(), v.laureats(),
                         base.vague(v.code()).lien(), base.vague(v.code()).laureats().lien()))
                 .toList();
         Map<String, Long> parAppel = new LinkedHashMap<>();
-        chiffres.parAppel(perimetre, FiltreDossiers.LAUREATS).forEach(c -> parAppel.put(c.cle(), c.nombre()));
+        chiffres.parAppel(perimetre, LienListeDossiers.LAUREATS).forEach(c -> parAppel.put(c.cle(), c.nombre()));
         List<Pilotage.Compte> appels = new ArrayList<>();
         for (Appel a : Appel.values()) {
             if (perimetre.appel() == null || perimetre.appel() == a) {
@@ -119,13 +119,13 @@ public class ConsulterPilotage {
         return new Pilotage.Pipeline(total, base.lien(), statuts, vagues, appels);
     }
 
-    private Pilotage.Geographie geographie(Perimetre perimetre, FiltreDossiers base) {
-        List<Pilotage.Territoire> regions = chiffres.parRegion(perimetre, FiltreDossiers.LAUREATS).stream()
+    private Pilotage.Geographie geographie(Perimetre perimetre, LienListeDossiers base) {
+        List<Pilotage.Territoire> regions = chiffres.parRegion(perimetre, LienListeDossiers.LAUREATS).stream()
                 .map(r -> new Pilotage.Territoire(r.cle(), NomsTerritoires.region(r.cle()), r.cle(), NomsTerritoires.region(r.cle()),
                         r.nombre(), r.laureats(),
                         base.region(r.cle()).lien(), base.region(r.cle()).laureats().lien()))
                 .toList();
-        List<Pilotage.Territoire> departements = chiffres.parDepartement(perimetre, FiltreDossiers.LAUREATS).stream()
+        List<Pilotage.Territoire> departements = chiffres.parDepartement(perimetre, LienListeDossiers.LAUREATS).stream()
                 .map(d -> new Pilotage.Territoire(d.departement(), NomsTerritoires.departement(d.departement()), d.region(),
                         NomsTerritoires.region(d.region()), d.nombre(), d.laureats(),
                         base.departement(d.departement()).lien(), base.departement(d.departement()).laureats().lien()))
@@ -159,7 +159,7 @@ public class ConsulterPilotage {
         for (Map.Entry<String, List<TachesEnRetard.Tache>> e : parGroupe.entrySet()) {
             groupes.add(new Pilotage.GroupeEnRetard(e.getKey(), e.getValue().size(), e.getValue().stream().limit(TACHES_LISTEES_PAR_GROUPE)
                     .map(t -> new Pilotage.TacheEnRetard(t.nom(), t.echeance(), t.numero(),
-                            t.numero() == null ? null : FiltreDossiers.fiche(t.numero())))
+                            t.numero() == null ? null : LienListeDossiers.fiche(t.numero())))
                     .toList()));
             total += e.getValue().size();
         }

@@ -8,7 +8,7 @@ public record Perimetre(String vague, Appel appel) {
     public static final Perimetre PROGRAMME = new Perimetre(null, null);
 
     /** The list filter of the perimeter, to which each figure adds its own criteria. */
-    FiltreDossiers filtre() {
-        return FiltreDossiers.tous().vague(vague).appel(appel == null ? null : appel.name());
+    LienListeDossiers filtre() {
+        return LienListeDossiers.tous().vague(vague).appel(appel == null ? null : appel.name());
     }
 }

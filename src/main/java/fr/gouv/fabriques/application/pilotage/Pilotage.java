@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The programme at a glance, for the Cockpit « Programme » page: quotas, envelope, pipeline, geography,
  * delays and overdue tasks. Every count carries the link of the filtered dossier list behind it
- * ({@code /agents/dossiers?…}, {@link FiltreDossiers}), every cited dossier the link of its page.
+ * ({@code /agents/dossiers?…}, {@link LienListeDossiers}), every cited dossier the link of its page.
  *
  * <p>Quotas and the envelope's totals are the programme's (all waves); the other sections follow the
  * {@link Perimetre} (a wave, a call, or everything).

@@ -10,25 +10,25 @@ class FiltreDossiersTest {
 
     @Test
     void lesLaureatsSontLesStatutsQuiTiennentUnePlaceDuQuota() {
-        assertThat(FiltreDossiers.tous().categorie("QPV").laureats().lien()).isEqualTo(
+        assertThat(LienListeDossiers.tous().categorie("QPV").laureats().lien()).isEqualTo(
                 "/agents/dossiers?categorie=QPV&statut=LAUREAT,CONVENTION_SIGNEE_PORTEUR,CONVENTIONNE,VERSEMENTS_SUSPENDUS,SOLDE,"
                         + "SOLDE_APRES_REVERSEMENT,RESILIE");
-        assertThat(FiltreDossiers.LAUREATS).doesNotContain(StatutDossier.CADUC, StatutDossier.RENONCE, StatutDossier.ANNULE, StatutDossier.REFUSE);
+        assertThat(LienListeDossiers.LAUREATS).doesNotContain(StatutDossier.CADUC, StatutDossier.RENONCE, StatutDossier.ANNULE, StatutDossier.REFUSE);
     }
 
     @Test
     void lesCriteresSontEncodesEtLOrdreDesStatutsEstCeluiDuCycle() {
-        assertThat(FiltreDossiers.tous().vague("FDT 2020&x=1").departement("2A")
+        assertThat(LienListeDossiers.tous().vague("FDT 2020&x=1").departement("2A")
                 .statuts(EnumSet.of(StatutDossier.REFUSE, StatutDossier.DEPOSE)).lien())
                 .isEqualTo("/agents/dossiers?vague=FDT+2020%26x%3D1&departement=2A&statut=DEPOSE,REFUSE");
-        assertThat(FiltreDossiers.tous().lien()).isEqualTo("/agents/dossiers");
-        assertThat(FiltreDossiers.tous().vague(null).appel(null).lien()).isEqualTo("/agents/dossiers");
-        assertThat(FiltreDossiers.fiche("FDT-2026-0042")).isEqualTo("/agents/dossiers/FDT-2026-0042");
+        assertThat(LienListeDossiers.tous().lien()).isEqualTo("/agents/dossiers");
+        assertThat(LienListeDossiers.tous().vague(null).appel(null).lien()).isEqualTo("/agents/dossiers");
+        assertThat(LienListeDossiers.fiche("FDT-2026-0042")).isEqualTo("/agents/dossiers/FDT-2026-0042");
     }
 
     @Test
     void unFiltreNeChangeJamais() {
-        FiltreDossiers base = FiltreDossiers.tous().vague("FDT-2020-T1");
+        LienListeDossiers base = LienListeDossiers.tous().vague("FDT-2020-T1");
         base.region("27");
         assertThat(base.lien()).isEqualTo("/agents/dossiers?vague=FDT-2020-T1");
     }

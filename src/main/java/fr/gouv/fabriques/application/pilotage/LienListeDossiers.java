@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * the list's: {@code statut} (names of {@link StatutDossier}, comma separated), {@code vague}, {@code appel},
  * {@code categorie}, {@code departement}, {@code region}. Immutable: each criterion returns a new filter.
  */
-public final class FiltreDossiers {
+public final class LienListeDossiers {
 
     /** The statuses that hold a place of the quota (the programme's laureates): {@link StatutDossier#estFinance()}. */
     public static final Set<StatutDossier> LAUREATS = Arrays.stream(StatutDossier.values()).filter(StatutDossier::estFinance)
@@ -25,55 +25,55 @@ public final class FiltreDossiers {
 
     private final Map<String, String> criteres;
 
-    private FiltreDossiers(Map<String, String> criteres) {
+    private LienListeDossiers(Map<String, String> criteres) {
         this.criteres = criteres;
     }
 
-    public static FiltreDossiers tous() {
-        return new FiltreDossiers(new LinkedHashMap<>());
+    public static LienListeDossiers tous() {
+        return new LienListeDossiers(new LinkedHashMap<>());
     }
 
-    private FiltreDossiers avec(String nom, String valeur) {
+    private LienListeDossiers avec(String nom, String valeur) {
         Map<String, String> c = new LinkedHashMap<>(criteres);
         if (valeur == null) {
             c.remove(nom);
         } else {
             c.put(nom, valeur);
         }
-        return new FiltreDossiers(c);
+        return new LienListeDossiers(c);
     }
 
-    public FiltreDossiers statuts(Set<StatutDossier> statuts) {
+    public LienListeDossiers statuts(Set<StatutDossier> statuts) {
         // In the enum's order, whatever the set's: the same filter always gives the same link.
         return avec("statut", Arrays.stream(StatutDossier.values()).filter(statuts::contains).map(Enum::name)
                 .collect(Collectors.joining(",")));
     }
 
-    public FiltreDossiers statut(StatutDossier statut) {
+    public LienListeDossiers statut(StatutDossier statut) {
         return statuts(EnumSet.of(statut));
     }
 
-    public FiltreDossiers laureats() {
+    public LienListeDossiers laureats() {
         return statuts(LAUREATS);
     }
 
-    public FiltreDossiers vague(String code) {
+    public LienListeDossiers vague(String code) {
         return avec("vague", code);
     }
 
-    public FiltreDossiers appel(String appel) {
+    public LienListeDossiers appel(String appel) {
         return avec("appel", appel);
     }
 
-    public FiltreDossiers categorie(String categorie) {
+    public LienListeDossiers categorie(String categorie) {
         return avec("categorie", categorie);
     }
 
-    public FiltreDossiers departement(String code) {
+    public LienListeDossiers departement(String code) {
         return avec("departement", code);
     }
 
-    public FiltreDossiers region(String code) {
+    public LienListeDossiers region(String code) {
         return avec("region", code);
     }
 
