@@ -9,6 +9,10 @@
  */
 const PAGE = '/agents/versions';
 const API = '/api/agents/versions';
+const MOI = '/api/agents/moi';
+// The groups that read the versions (web/VersionsProcessusController): the committee, in Cockpit for the
+// « Programme » page only, sees no entry it could not open.
+const LECTEURS = ['gestionnaires', 'analystes', 'camunda-admin'];
 
 function element(nom, texte) {
   const e = document.createElement(nom);
@@ -19,6 +23,14 @@ function element(nom, texte) {
 }
 
 async function resume(noeud) {
+  try {
+    const moi = await fetch(MOI, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!moi.ok || !(await moi.json()).groupes.some((g) => LECTEURS.includes(g))) {
+      return;
+    }
+  } catch (e) {
+    return;
+  }
   const section = element('section');
   section.className = 'fabriques-versions';
   const titre = element('h3', 'Versions des processus');
