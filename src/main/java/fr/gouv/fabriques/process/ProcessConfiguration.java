@@ -55,6 +55,12 @@ class ProcessConfiguration {
     }
 
     /** Completing a task accepts only the fields of its deployed form (issue « task data is the server's »). */
+    /** Indexes and planner statistics on the engine's tables, once the engine has created them (db/moteur). */
+    @Bean
+    fr.gouv.fabriques.process.commun.SchemaMoteurPlugin schemaMoteurPlugin(javax.sql.DataSource base) {
+        return new fr.gouv.fabriques.process.commun.SchemaMoteurPlugin(base);
+    }
+
     @Bean
     ChampsDeclaresPlugin champsDeclaresPlugin() {
         return new ChampsDeclaresPlugin();

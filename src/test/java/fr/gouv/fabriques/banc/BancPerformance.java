@@ -42,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>the bare process: a BPMN generated in memory with as many sequential user tasks per instance,
  * N instances driven through /engine-rest (group task query, claim, complete);</li>
  * <li>D deposits against D starts of the bare process;</li>
- * <li>Tasklist's group filter beside the bare group query, at {@code banc.ouvertes} open tasks or more;</li>
+ * <li>Tasklist's group filter beside the bare group query as the engine grows (1,000, 10,000, 100,000 open tasks, 300,000 finished instances) and the history cleanup: {@link PhaseFiltre};</li>
  * <li>the drain of the mail outbox the run filled (automatic sending is off during the phases).</li>
  * </ol>
  * T client threads each time. Prints the figures and the ratios ours/bare, and writes them to
@@ -169,7 +169,7 @@ public final class BancPerformance {
         resultats.put("depots", depots.resume());
         resultats.put("demarrages_nus", demarrages.resume());
 
-        filtreTasklist();
+        resultats.put("filtre_tasklist", new PhaseFiltre(contexte, port, this::ligne).mesurer());
         vidangeCourriels();
 
         Files.createDirectories(repertoire);
@@ -430,56 +430,6 @@ public final class BancPerformance {
     // --- Tasklist's group filter, the mail outbox ---------------------------------------------------------
 
     /**
-     * Tasklist's « Tâches de mon groupe » filter for « instructeur » (list of 15 and count, as Tasklist asks them),
-     * beside the engine's bare group query, once the instructors' group holds at least {@code banc.ouvertes} open
-     * tasks (topped up with instances of the bare process, started through the Java API and not measured).
-     */
-    private void filtreTasklist() throws Exception {
-        int voulues = Integer.getInteger("banc.ouvertes", 1000);
-        org.camunda.bpm.engine.TaskService taches = contexte.getBean(org.camunda.bpm.engine.TaskService.class);
-        org.camunda.bpm.engine.RuntimeService runtime = contexte.getBean(org.camunda.bpm.engine.RuntimeService.class);
-        long ouvertes = taches.createTaskQuery().taskCandidateGroup("instructeurs").count();
-        for (long i = ouvertes; i < voulues; i++) {
-            runtime.startProcessInstanceByKey(PROCESSUS_NU, "NU-O-" + i);
-        }
-        attendreJobs();
-        ouvertes = taches.createTaskQuery().taskCandidateGroup("instructeurs").count();
-        Chronos chronos = new Chronos();
-        ClientBanc http = new ClientBanc(port, chronos);
-        String filtre = null;
-        for (JsonNode f : http.get(null, "/engine-rest/filter?resourceType=Task", basic("instructeur")).attendre(200, "filtres").json()) {
-            if (f.get("name").asText().equals("Tâches de mon groupe")) {
-                filtre = f.get("id").asText();
-            }
-        }
-        if (filtre == null) {
-            throw new IllegalStateException("filtre « Tâches de mon groupe » introuvable pour instructeur");
-        }
-        Map<String, Object> tri = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
-        for (int i = 0; i < 25; i++) {
-            http.post("filtre « Tâches de mon groupe » : liste de 15", "/engine-rest/filter/" + filtre + "/list?firstResult=0&maxResults=15", tri,
-                    basic("instructeur")).attendre(200, "filtre");
-            http.get("filtre « Tâches de mon groupe » : nombre", "/engine-rest/filter/" + filtre + "/count", basic("instructeur")).attendre(200,
-                    "filtre");
-            http.get("requête nue par groupe : liste de 15", "/engine-rest/task?candidateGroup=instructeurs&unassigned=true&sortBy=created"
-                    + "&sortOrder=desc&firstResult=0&maxResults=15", basic("instructeur")).attendre(200, "requête");
-            http.get("requête nue par groupe : nombre", "/engine-rest/task/count?candidateGroup=instructeurs&unassigned=true",
-                    basic("instructeur")).attendre(200, "requête");
-        }
-        ligne("## Requête de tâches par groupe à %d tâches ouvertes du groupe « instructeurs », autorisations actives (25 fois chacune)", ouvertes);
-        ligne("");
-        tableauOperations("instructeur", chronos);
-        ligne("Filtre de Tasklist contre requête nue, liste de 15 : p50 %.2f, p95 %.2f.",
-                chronos.percentile("filtre « Tâches de mon groupe » : liste de 15", 50) / chronos.percentile("requête nue par groupe : liste de 15", 50),
-                chronos.percentile("filtre « Tâches de mon groupe » : liste de 15", 95) / chronos.percentile("requête nue par groupe : liste de 15", 95));
-        ligne("");
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("taches_ouvertes", ouvertes);
-        r.put("operations", Mesure.debut(chronos).fin(1).resume().get("operations"));
-        resultats.put("filtre_tasklist", r);
-    }
-
-    /**
      * The outbox the whole run filled (acknowledgements, decisions…), drained by the application's own sender
      * ({@code EnvoyerCourriels#envoyerEnAttente}, what its schedule calls) to the in-process SMTP server of the demo mode.
      */
@@ -620,6 +570,11 @@ public final class BancPerformance {
             ligne("| %s | %d | %.0f | %.0f |", o, chronos.nombre(o), chronos.percentile(o, 50), chronos.percentile(o, 95));
         }
         ligne("");
+    }
+
+    private void ligne(String l) {
+        System.out.println(l);
+        rapport.append(l).append('\n');
     }
 
     private void ligne(String format, Object... valeurs) {

@@ -62,9 +62,18 @@ final class ClientBanc {
         return envoyer(operation, "POST", chemin, corps, autorisation);
     }
 
+    /** A POST accepting HAL, as Tasklist sends its filter requests (the page, its count and the embedded resources). */
+    Reponse postHal(String operation, String chemin, Object corps, String autorisation) {
+        return envoyer(operation, "POST", chemin, corps, autorisation, "application/hal+json");
+    }
+
     Reponse envoyer(String operation, String methode, String chemin, Object corps, String autorisation) {
+        return envoyer(operation, methode, chemin, corps, autorisation, "application/json, application/problem+json");
+    }
+
+    private Reponse envoyer(String operation, String methode, String chemin, Object corps, String autorisation, String accepte) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + chemin)).timeout(Duration.ofMinutes(2))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accepte);
         if (autorisation != null) {
             b.header("Authorization", autorisation);
         }
