@@ -169,6 +169,17 @@ public final class BancPerformance {
         resultats.put("depots", depots.resume());
         resultats.put("demarrages_nus", demarrages.resume());
 
+        // Issue 13, points 1 and 4: the committee at 100 and 500 dossiers, the publication of 1,000 decisions against bare correlations.
+        PhaseComite comite = new PhaseComite(contexte, port, t, this::ligne, resultats);
+        List<Integer> comites = java.util.Arrays.stream(System.getProperty("banc.comites", "100,500").split(",")).map(String::trim)
+                .filter(c -> !c.isEmpty() && !c.equals("0")).map(Integer::valueOf).toList();
+        if (!comites.isEmpty()) {
+            comite.comites(comites);
+        }
+        if (Integer.getInteger("banc.publication", 1000) > 0) {
+            comite.publication(Integer.getInteger("banc.publication", 1000));
+        }
+
         filtreTasklist();
         vidangeCourriels();
 
