@@ -146,7 +146,7 @@ final class PhaseComite {
         Duree seance = Duree.depuis(debut, cpu);
         long debutPublication = System.nanoTime();
         long cpuPublication = Duree.cpu();
-        JsonNode publication = attendrePubliee(http, vague);
+        Map<String, Object> publication = attendrePubliee(http, vague);
         Duree publier = Duree.depuis(debutPublication, cpuPublication);
         verifierPublication(publication, taille);
         rapport.ligne("| %d | %.1f s, %.1f décisions/s | %.0f / %.0f ms | %.0f ms | %.2f s | %.0f décisions/s | %.1f s / %.1f s |", taille, decider,
@@ -199,7 +199,11 @@ final class PhaseComite {
             lignes.add(l);
         }
         long debutBloc = System.nanoTime();
-        http.envoyer("décisions en bloc", "PUT", "/api/agents/vagues/" + vague + "/decisions", lignes, basic("comite")).attendre(200, "décisions en bloc");
+        // By 100: 1,000 lines at once (1,000 tasks completed in one transaction) run out of a 1 GB heap.
+        for (int i = 0; i < lignes.size(); i += 100) {
+            http.envoyer("décisions en bloc", "PUT", "/api/agents/vagues/" + vague + "/decisions", lignes.subList(i, Math.min(lignes.size(), i + 100)),
+                    basic("comite")).attendre(200, "décisions en bloc");
+        }
         double bloc = (System.nanoTime() - debutBloc) / 1e9;
         attendreJobs();
         String arret = tacheSeule(http, vague, "UserTask_ArreterDecisions");
@@ -208,23 +212,46 @@ final class PhaseComite {
                 .attendre(200, "form-variables");
 
         // Measured: from « Arrêter les décisions » sent until the wave reads PUBLIEE (the job runs in between).
+        jdk.jfr.Recording jfr = profiler();
+        CompteurSql.releverEtRemettreAZero();
+        CompteurSql.plusFrequents(0);
         long debut = System.nanoTime();
         long cpu = Duree.cpu();
+        long cpuJobs = cpuDesFils("camundaTaskExecutor");
         http.post("submit-form", "/engine-rest/task/" + arret + "/submit-form", variables("decisionsArretees", "true"), basic("gestionnaire"))
                 .attendre(204, "Arrêter les décisions");
-        JsonNode publication = attendrePubliee(http, vague);
+        Map<String, Object> publication = attendrePubliee(http, vague);
         Duree nous = Duree.depuis(debut, cpu);
+        double cpuFilNous = (cpuDesFils("camundaTaskExecutor") - cpuJobs) / 1e6;
+        Map<String, long[]> sqlNous = CompteurSql.releverEtRemettreAZero();
+        if (Boolean.getBoolean("banc.sql")) {
+            System.out.println("Publication : les ordres SQL les plus envoyés (allers-retours)\n" + CompteurSql.plusFrequents(40));
+        }
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(java.nio.file.Path.of(System.getProperty("banc.jfr")));
+            jfr.close();
+        }
         verifierPublication(publication, combien);
         attendreJobs();
 
+        CompteurSql.releverEtRemettreAZero();
+        CompteurSql.plusFrequents(0);
+        long cpuMain = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Duree nu = correlationsNues(combien, false);
+        // The start of the M instances is in there too: taken out below (cpuDemarrages).
+        double cpuFilNu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuMain) / 1e6 - cpuDemarrages;
+        Map<String, long[]> sqlNu = CompteurSql.releverEtRemettreAZero();
+        if (Boolean.getBoolean("banc.sql")) {
+            System.out.println("Corrélations nues : les ordres SQL les plus envoyés (allers-retours)\n" + CompteurSql.plusFrequents(40));
+        }
         attendreJobs();
         Duree nuUneTransaction = correlationsNues(combien, true);
         attendreJobs();
 
         rapport.ligne("## Publication de %d décisions contre %d corrélations de message nues", combien, combien);
         rapport.ligne("");
-        rapport.ligne("Décisions : %d lauréats, %d ajournés, %d refusés, proposées en bloc (`PUT …/decisions`, %.1f s, non mesuré ici). "
+        rapport.ligne("Décisions : %d lauréats, %d ajournés, %d refusés, proposées en bloc (`PUT …/decisions` par 100, %.1f s, non mesuré ici). "
                 + "Nous : de l'envoi d'« Arrêter les décisions » (`submit-form`) à la vague lue `PUBLIEE` (le job de publication, une "
                 + "transaction). Nu : un processus généré (tâche de réception du message, continuation asynchrone après elle, comme "
                 + "`decision-comite.bpmn`) ; %d instances ; corrélations par l'API Java (`RuntimeService#createMessageCorrelation`, clé "
@@ -241,14 +268,40 @@ final class PhaseComite {
         rapport.ligne("| CPU de la JVM | %.1f s (%.1f ms par décision) | %.1f s (%.1f ms par corrélation) | %.2f | %.1f s |", nous.cpuJvmMs() / 1000,
                 nous.cpuJvmMs() / combien, nu.cpuJvmMs() / 1000, nu.cpuJvmMs() / combien, nous.cpuJvmMs() / nu.cpuJvmMs(),
                 nuUneTransaction.cpuJvmMs() / 1000);
+        rapport.ligne("| CPU du fil qui publie (exécuteur de jobs) / qui corrèle | %.1f s | %.1f s | %.2f | |", cpuFilNous / 1000, cpuFilNu / 1000,
+                cpuFilNous / cpuFilNu);
         rapport.ligne("");
+        if (!sqlNous.isEmpty()) {
+            rapport.ligne("Requêtes SQL (allers-retours / ordres, par fil ; `-Dbanc.sql=true`) : nous %s ; nu %s.", sql(sqlNous), sql(sqlNu));
+            rapport.ligne("");
+        }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("nous", nous.resume(combien));
         r.put("nu", nu.resume(combien));
         r.put("nu_une_transaction", nuUneTransaction.resume(combien));
         r.put("rapport_nous_nu", nous.secondes() / nu.secondes());
+        r.put("cpu_fil_nous_ms", cpuFilNous);
+        r.put("cpu_fil_nu_ms", cpuFilNu);
         r.put("decisions_en_bloc_s", bloc);
         resultats.put("publication", r);
+    }
+
+    private static String sql(Map<String, long[]> parFil) {
+        StringBuilder sb = new StringBuilder();
+        parFil.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(3)
+                .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(" ").append(e.getValue()[0]).append(" / ")
+                        .append(e.getValue()[1]));
+        return sb.toString();
+    }
+
+    /** A JFR recording (settings « profile ») of the publication alone, when -Dbanc.jfr=file is given. */
+    private static jdk.jfr.Recording profiler() throws Exception {
+        if (System.getProperty("banc.jfr") == null) {
+            return null;
+        }
+        jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        r.start();
+        return r;
     }
 
     /** M instances of the generated process waiting for the message (not measured), then M correlations (measured). */
@@ -259,9 +312,13 @@ final class PhaseComite {
         // The jobs after the receive task are created suspended: the bare side does the engine work the publication does,
         // and the job executor does not run them in the middle of the measure (it runs the publication's only after it).
         management.suspendJobDefinitionByProcessDefinitionKey(PROCESSUS_MESSAGE);
+        long cpuAvant = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (int i = 0; i < combien; i++) {
             runtime.startProcessInstanceByKey(PROCESSUS_MESSAGE, prefixe + i);
         }
+        cpuDemarrages = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAvant) / 1e6;
+        CompteurSql.releverEtRemettreAZero();
+        CompteurSql.plusFrequents(0);
         long debut = System.nanoTime();
         long cpu = Duree.cpu();
         Runnable toutes = () -> {
@@ -281,6 +338,20 @@ final class PhaseComite {
     }
 
     private boolean deploye;
+    /** CPU (ms) of this thread starting the bare instances, in the last {@link #correlationsNues}: not part of the measure. */
+    private double cpuDemarrages;
+
+    /** CPU time (ns) of the live threads whose name starts so. */
+    private static long cpuDesFils(String prefixe) {
+        java.lang.management.ThreadMXBean fils = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo i : fils.getThreadInfo(fils.getAllThreadIds())) {
+            if (i != null && i.getThreadName().startsWith(prefixe)) {
+                total += Math.max(0, fils.getThreadCpuTime(i.getThreadId()));
+            }
+        }
+        return total;
+    }
 
     private void deployerProcessusMessage() {
         if (deploye) {
@@ -385,25 +456,24 @@ final class PhaseComite {
         http.chronos().noter("submit-form : " + tache, System.nanoTime() - debut);
     }
 
-    private JsonNode attendrePubliee(ClientBanc http, String vague) {
+    /**
+     * Polls the wave's publication row (what GET /api/agents/vagues shows) every 20 ms, straight in the database: the agents' list
+     * of waves, asked 50 times a second, would cost the server more than the publication it waits for.
+     */
+    private Map<String, Object> attendrePubliee(ClientBanc http, String vague) {
         return sonder(() -> {
-            for (JsonNode v : http.get(null, "/api/agents/vagues", basic("gestionnaire")).attendre(200, "vagues").json()) {
-                if (v.get("code").asText().equals(vague)) {
-                    String etat = v.path("publication").path("etat").asText();
-                    if (etat.equals("PUBLIEE")) {
-                        return v.get("publication");
-                    }
-                    if (!etat.isEmpty() && !etat.equals("EN_COURS") && !etat.equals("DEMANDEE")) {
-                        throw new IllegalStateException("publication de " + vague + " : " + v);
-                    }
-                }
+            Map<String, Object> p = jdbc.sql("select etat, laureats, refuses, ajournes from publication_vague where vague = ?").param(vague).query()
+                    .listOfRows().stream().findFirst().orElse(null);
+            if (p != null && !"PUBLIEE".equals(p.get("etat"))) {
+                throw new IllegalStateException("publication de " + vague + " : " + p);
             }
-            return null;
+            return p;
         }, "la publication de la vague " + vague);
     }
 
-    private static void verifierPublication(JsonNode publication, int taille) {
-        int total = publication.get("laureats").asInt() + publication.get("refuses").asInt() + publication.get("ajournes").asInt();
+    private static void verifierPublication(Map<String, Object> publication, int taille) {
+        int total = ((Number) publication.get("laureats")).intValue() + ((Number) publication.get("refuses")).intValue()
+                + ((Number) publication.get("ajournes")).intValue();
         if (total != taille) {
             throw new IllegalStateException(taille + " décisions attendues, publication : " + publication);
         }
