@@ -3,6 +3,8 @@ package fr.gouv.fabriques.courriel;
 import fr.gouv.fabriques.application.notification.Expedition;
 import fr.gouv.fabriques.application.port.Messagerie;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +46,83 @@ class MessagerieSmtp implements Messagerie {
         } catch (MailException e) {
             throw new EchecEnvoi("serveur SMTP : " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One SMTP connection for the mails of a batch, opened at the first mail and kept while the server accepts them; a mail the
+     * server or the connection refuses closes it (that mail fails alone, as with {@link #envoyer}), and the next mail opens a
+     * new one. Without Spring's {@link JavaMailSenderImpl} (tests), each mail on its own.
+     */
+    @Override
+    public Session ouvrirSession() {
+        if (!(mail instanceof JavaMailSenderImpl impl)) {
+            return Messagerie.super.ouvrirSession();
+        }
+        return new Session() {
+            private Transport transport;
+
+            @Override
+            public void envoyer(Courriel c) throws EchecEnvoi {
+                MimeMessage message;
+                try {
+                    message = preparer(c);
+                    // What JavaMailSenderImpl#doSend does before sending: headers fixed, the Message-ID set here kept.
+                    message.saveChanges();
+                    message.setHeader("Message-ID", c.messageId());
+                } catch (MessagingException e) {
+                    throw new EchecEnvoi("courriel impossible à composer pour « " + c.destinataire() + " » : " + e.getMessage(), e);
+                }
+                boolean reprise = transport != null;
+                try {
+                    envoyerSurLaConnexion(message);
+                } catch (SendFailedException e) {
+                    // The server refused the addresses: the same answer on any connection.
+                    fermer();
+                    throw new EchecEnvoi("serveur SMTP : " + e.getMessage(), e);
+                } catch (MessagingException e) {
+                    fermer();
+                    if (!reprise) {
+                        throw new EchecEnvoi("serveur SMTP : " + e.getMessage(), e);
+                    }
+                    // A kept connection the server has dropped meanwhile (idle time, mails per connection): once more, on a new one.
+                    try {
+                        envoyerSurLaConnexion(message);
+                    } catch (MessagingException encore) {
+                        fermer();
+                        throw new EchecEnvoi("serveur SMTP : " + encore.getMessage(), encore);
+                    }
+                }
+            }
+
+            private void envoyerSurLaConnexion(MimeMessage message) throws MessagingException {
+                if (transport == null) {
+                    transport = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+                    try {
+                        transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+                    } catch (MessagingException e) {
+                        transport = null;
+                        throw e;
+                    }
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+
+            private void fermer() {
+                if (transport != null) {
+                    try {
+                        transport.close();
+                    } catch (MessagingException e) {
+                        // The connection is dropped either way; the mails it accepted are marked sent already.
+                    }
+                    transport = null;
+                }
+            }
+
+            @Override
+            public void close() {
+                fermer();
+            }
+        };
     }
 
     MimeMessage preparer(Courriel c) throws MessagingException {

@@ -21,8 +21,34 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
 
     private final JdbcClient jdbc;
 
-    JdbcBoiteEnvoi(JdbcClient jdbc) {
+    private final org.springframework.jdbc.core.JdbcTemplate lots;
+
+    JdbcBoiteEnvoi(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate lots) {
         this.jdbc = jdbc;
+        this.lots = lots;
+    }
+
+    @Override
+    public void deposerTous(List<CourrielADeposer> courriels) {
+        lots.batchUpdate("""
+                insert into notification (dossier_id, evenement_id, type, destinataire, sujet, corps, message_id, cree_le,
+                                          etat, tentatives, prochaine_tentative)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'A_ENVOYER', 0, ?)
+                """, courriels, courriels.size(), (ps, c) -> {
+            ps.setLong(1, c.dossierId());
+            ps.setLong(2, c.evenementId());
+            ps.setString(3, c.type().name());
+            ps.setString(4, c.destinataire());
+            ps.setString(5, sujet(c));
+            ps.setString(6, c.corps());
+            ps.setString(7, c.messageId());
+            ps.setTimestamp(8, Timestamp.from(c.creeLe()));
+            ps.setTimestamp(9, Timestamp.from(c.creeLe()));
+        });
+    }
+
+    private static String sujet(CourrielADeposer c) {
+        return c.sujet().length() > 300 ? c.sujet().substring(0, 299) + "…" : c.sujet();
     }
 
     @Override
@@ -33,7 +59,7 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
                                           etat, tentatives, prochaine_tentative)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'A_ENVOYER', 0, ?)
                 """).param(c.dossierId()).param(c.evenementId()).param(c.type().name()).param(c.destinataire())
-                .param(c.sujet().length() > 300 ? c.sujet().substring(0, 299) + "…" : c.sujet()).param(c.corps())
+                .param(sujet(c)).param(c.corps())
                 .param(c.messageId()).param(Timestamp.from(c.creeLe())).param(Timestamp.from(c.creeLe())).update();
     }
 

@@ -32,8 +32,32 @@ class JdbcDossierRepository implements DossierRepository {
     private static final String COLONNES_SELECT = "select * from dossier ";
     private final JdbcClient jdbc;
 
-    JdbcDossierRepository(JdbcClient jdbc) {
+    private final org.springframework.jdbc.core.JdbcTemplate lots;
+
+    JdbcDossierRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate lots) {
         this.jdbc = jdbc;
+        this.lots = lots;
+    }
+
+    @Override
+    public void mettreAJourTous(java.util.List<Dossier> dossiers) {
+        if (dossiers.isEmpty()) {
+            return;
+        }
+        int[][] n = lots.batchUpdate("update dossier set statut = ?, vague = ?, modifie_le = ?, version = version + 1 where id = ? and version = ?",
+                dossiers, dossiers.size(), (ps, d) -> {
+                    ps.setString(1, d.statut().name());
+                    ps.setString(2, d.vague());
+                    ps.setTimestamp(3, Timestamp.from(d.modifieLe()));
+                    ps.setLong(4, d.id());
+                    ps.setInt(5, d.version());
+                });
+        for (int i = 0; i < dossiers.size(); i++) {
+            if (n[0][i] != 1) {
+                throw new OptimisticLockingFailureException("Le dossier " + dossiers.get(i).numero()
+                        + " a été modifié en même temps par une autre action ; recommencez.");
+            }
+        }
     }
 
     @Override
@@ -91,6 +115,14 @@ class JdbcDossierRepository implements DossierRepository {
     @Override
     public Optional<Dossier> parId(long id) {
         return jdbc.sql(COLONNES_SELECT + "where id = ?").param(id).query(JdbcDossierRepository::lire).optional();
+    }
+
+    @Override
+    public java.util.List<Dossier> parIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql(COLONNES_SELECT + "where id = any(?)").param(ids.toArray(Long[]::new)).query(JdbcDossierRepository::lire).list();
     }
 
     @Override

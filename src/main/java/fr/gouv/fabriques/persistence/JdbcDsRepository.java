@@ -42,6 +42,16 @@ class JdbcDsRepository implements DsRepository {
         return jdbc.sql("select * from ds_dossier where dossier_id = ?").param(dossierId).query(JdbcDsRepository::lien).optional();
     }
 
+    @Override
+    public java.util.Map<Long, Lien> liensDesDossiers(java.util.Collection<Long> dossierIds) {
+        java.util.Map<Long, Lien> r = new java.util.HashMap<>();
+        if (!dossierIds.isEmpty()) {
+            jdbc.sql("select * from ds_dossier where dossier_id = any(?)").param(dossierIds.toArray(Long[]::new)).query(JdbcDsRepository::lien)
+                    .list().forEach(l -> r.put(l.dossierId(), l));
+        }
+        return r;
+    }
+
     private static Lien lien(ResultSet rs, int i) throws SQLException {
         return new Lien(rs.getInt("ds_numero"), rs.getString("ds_id"), rs.getInt("demarche"), rs.getLong("dossier_id"),
                 instant(rs.getTimestamp("champs_modifies_le")));

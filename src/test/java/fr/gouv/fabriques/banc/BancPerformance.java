@@ -97,7 +97,11 @@ public final class BancPerformance {
         // As command-line arguments: they win over application.yaml (SpringApplicationBuilder#properties would only be defaults).
         List<String> arguments = new ArrayList<>(List.of(args));
         proprietes.forEach((cle, valeur) -> arguments.add("--" + cle + "=" + valeur));
-        ConfigurableApplicationContext contexte = new SpringApplicationBuilder(FabriquesApplication.class).run(arguments.toArray(String[]::new));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(FabriquesApplication.class);
+        if (Boolean.getBoolean("banc.sql")) {
+            application.initializers(CompteurSql::installer);
+        }
+        ConfigurableApplicationContext contexte = application.run(arguments.toArray(String[]::new));
         double demarrage = (System.nanoTime() - debut) / 1e9;
         int code = 0;
         try {
@@ -121,7 +125,9 @@ public final class BancPerformance {
         ligne("Démarrage de l'application jusqu'à prête (PostgreSQL embarqué compris) : %.1f s.", demarrage);
         ligne("Lauréats : %d des %d dossiers (convention signée des deux côtés, premier versement ordonnancé et validé) ; les autres sont refusés.",
                 laureats, n);
+        long courrielsAvant = courrielsDeposes();
         Mesure nous = cycleDeVie();
+        long courrielsCycle = courrielsDeposes() - courrielsAvant;
         // As many user tasks per instance as our dossiers went through on average (the wave's own two tasks left out).
         int taches = deployerProcessusNu((int) Math.round((nous.etats - 2) / (double) n));
         ligne("Processus nu : %d tâches utilisateur séquentielles (autant que d'états d'attente par dossier dans notre cycle de vie).", taches);
@@ -150,6 +156,8 @@ public final class BancPerformance {
         tableauOperations("Processus nu : chaque opération", nu.chronos);
         resultats.put("cycle_nous", nous.resume());
         resultats.put("cycle_nu", nu.resume());
+        // Mails the lifecycle writes per wait state, at its measured rate and at the aim (0.6 × the bare process): the drain must keep up.
+        productionCourriels = new double[] {courrielsCycle, nous.etats, nous.etats / nous.secondes, 0.6 * nu.etats / nu.secondes};
 
         Mesure depots = depots();
         Mesure demarrages = demarragesNus();
@@ -169,8 +177,21 @@ public final class BancPerformance {
         resultats.put("depots", depots.resume());
         resultats.put("demarrages_nus", demarrages.resume());
 
+        // Issue 13, points 1 and 4: the committee at 100 and 500 dossiers, the publication of 1,000 decisions against bare correlations.
+        PhaseComite comite = new PhaseComite(contexte, port, t, this::ligne, resultats);
+        List<Integer> comites = java.util.Arrays.stream(System.getProperty("banc.comites", "100,500").split(",")).map(String::trim)
+                .filter(c -> !c.isEmpty() && !c.equals("0")).map(Integer::valueOf).toList();
+        if (!comites.isEmpty()) {
+            comite.comites(comites);
+        }
+        if (Integer.getInteger("banc.publication", 1000) > 0) {
+            comite.publication(Integer.getInteger("banc.publication", 1000));
+        }
+
         resultats.put("filtre_tasklist", new PhaseFiltre(contexte, port, this::ligne).mesurer());
         vidangeCourriels();
+        // The same mails again, one SMTP connection per mail (as before) then per batch (-Dbanc.courriels-comparaison=0: not run).
+        PhaseCourriels.comparer(contexte, Integer.getInteger("banc.courriels-comparaison", 1000), this::ligne, resultats);
 
         Files.createDirectories(repertoire);
         Files.writeString(repertoire.resolve("resultats.md"), rapport, StandardCharsets.UTF_8);
@@ -452,7 +473,33 @@ public final class BancPerformance {
         ligne("%d courriels en attente à la fin des phases, %d envoyés en %.1f s : %.1f courriels/s, CPU de la JVM %.0f ms par courriel"
                 + " (%d en échec).", attente, partis, secondes, partis / secondes, m.cpuJvmParEtat(), jdbc.sql("select count(*) from notification where etat = 'ECHEC'").query(Long.class).single());
         ligne("");
-        resultats.put("courriels", Map.of("en_attente", attente, "envoyes", partis, "duree_s", secondes, "cpu_jvm_ms", m.cpuJvmMs));
+        Map<String, Object> r = new LinkedHashMap<>(Map.of("en_attente", attente, "envoyes", partis, "duree_s", secondes, "cpu_jvm_ms", m.cpuJvmMs,
+                "envoyes_par_s", partis / secondes));
+        if (productionCourriels != null) {
+            double parEtat = productionCourriels[0] / productionCourriels[1];
+            double produitsMesure = parEtat * productionCourriels[2];
+            double produitsVise = parEtat * productionCourriels[3];
+            ligne("| boîte d'envoi | courriels/s | envoyés / produits |");
+            ligne("|---|---|---|");
+            ligne("| produits/s par le cycle de vie mesuré (%.0f courriels pour %.0f états d'attente, %.2f par état ; %.1f états/s) | %.1f | %.1f |",
+                    productionCourriels[0], productionCourriels[1], parEtat, productionCourriels[2], produitsMesure, (partis / secondes) / produitsMesure);
+            ligne("| produits/s au débit visé (0,6 × le processus nu : %.1f états/s) | %.1f | %.1f |", productionCourriels[3], produitsVise,
+                    (partis / secondes) / produitsVise);
+            ligne("| envoyés/s (vidange) | %.1f | |", partis / secondes);
+            ligne("");
+            r.put("produits_par_etat", parEtat);
+            r.put("produits_par_s_cycle_mesure", produitsMesure);
+            r.put("produits_par_s_debit_vise", produitsVise);
+        }
+        resultats.put("courriels", r);
+    }
+
+    /** Mails the lifecycle wrote, its wait states, its rate and the aimed rate (states/s); null before the lifecycle ran. */
+    private double[] productionCourriels;
+
+    private long courrielsDeposes() {
+        return contexte.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("select count(*) from notification").query(Long.class)
+                .single();
     }
 
     // --- Helpers ------------------------------------------------------------------------------------------

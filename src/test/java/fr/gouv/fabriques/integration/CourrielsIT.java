@@ -253,6 +253,39 @@ class CourrielsIT {
         assertThat(ligne("DEPOT").get("tentatives")).isEqualTo(2);
     }
 
+    /**
+     * A batch's mails share one SMTP connection (EnvoyerCourriels, MessagerieSmtp#ouvrirSession); a connection the server dropped
+     * meanwhile costs no mail: the next one goes on a new connection. The Message-ID and Date fixed in the outbox are kept.
+     */
+    @Test
+    void uneSessionSmtpSurvitAuServeurQuiACoupeLaConnexion() throws Exception {
+        email = "session-" + System.nanoTime() + "@fabrique-test.example";
+        Instant date = Instant.parse("2026-03-03T13:05:00Z");
+        try (Messagerie.Session session = messagerie.ouvrirSession()) {
+            session.envoyer(new Messagerie.Courriel(email, "Premier", "Un", "<premier." + email + ">", date, "FDT-TEST-1"));
+            session.envoyer(new Messagerie.Courriel(email, "Deuxième", "Deux", "<deuxieme." + email + ">", date, "FDT-TEST-1"));
+            // The server restarts (same port): the kept connection is dead.
+            smtp.arreter();
+            smtp.demarrer();
+            session.envoyer(new Messagerie.Courriel(email, "Troisième", "Trois", "<troisieme." + email + ">", date, "FDT-TEST-1"));
+        }
+        List<MimeMessage> recus = courriersRecus();
+        assertThat(recus).extracting(MimeMessage::getSubject).containsExactly("Troisième");
+        assertThat(recus.get(0).getMessageID()).isEqualTo("<troisieme." + email + ">");
+        assertThat(recus.get(0).getSentDate()).isEqualTo(java.util.Date.from(date));
+        try (Stream<Path> fichiers = Files.list(smtp.repertoire())) {
+            assertThat(fichiers.filter(f -> f.getFileName().toString().endsWith(email + ".eml"))).as("une copie lisible par courriel").hasSize(3);
+        }
+
+        smtp.arreter();
+        try (Messagerie.Session session = messagerie.ouvrirSession()) {
+            assertThatThrownBy(() -> session.envoyer(new Messagerie.Courriel(email, "Quatrième", "Quatre", "<quatrieme." + email + ">", date,
+                    "FDT-TEST-1"))).isInstanceOf(Messagerie.EchecEnvoi.class).hasMessageContaining("serveur SMTP");
+        } finally {
+            smtp.demarrer();
+        }
+    }
+
     /** Several nodes: a mail another sender holds is skipped, not waited for, and not taken twice. */
     @Test
     void unCourrielVerrouilleParUnAutreEnvoyeurEstSauteSansAttendre() throws Exception {

@@ -124,6 +124,16 @@ class GrandeVagueIT {
                 .query((rs, i) -> statuts.put(rs.getString("statut"), rs.getLong("n"))).list();
         assertThat(statuts).containsEntry("LAUREAT", 10L).containsEntry("REFUSE", 390L).containsEntry("AJOURNE", 100L);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(vague).count()).isZero();
+        // The publication writes its entries and mails together (JDBC batches): one entry per dossier, and one mail announcing
+        // exactly that entry, to that dossier's applicant, about that dossier.
+        assertThat(jdbc.sql("select count(*) from evenement_dossier e join dossier d on d.id = e.dossier_id where d.numero in (:numeros) "
+                + "and e.type = 'DECISION_COMITE' and e.visible_porteur").param("numeros", numeros).query(Integer.class).single()).isEqualTo(TAILLE);
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join evenement_dossier e on e.id = n.evenement_id and e.dossier_id = n.dossier_id
+                  join dossier d on d.id = n.dossier_id
+                 where d.numero in (:numeros) and n.type = 'DECISION_COMITE' and n.destinataire = d.contact_email
+                   and position(d.numero in n.corps) > 0 and position(d.numero in n.message_id) > 0
+                """).param("numeros", numeros).query(Integer.class).single()).isEqualTo(TAILLE);
 
         // Nothing the engine keeps grows with the wave.
         for (String[] table : List.of(new String[] {"act_ru_variable", "type_"}, new String[] {"act_hi_varinst", "var_type_"},

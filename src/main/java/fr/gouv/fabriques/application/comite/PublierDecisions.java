@@ -142,9 +142,17 @@ public class PublierDecisions {
         int ajournes = 0;
         Set<Long> decides = new HashSet<>();
         Map<Long, String> numeros = new java.util.HashMap<>();
+        List<Dossier> aEcrire = new java.util.ArrayList<>();
+        List<Journal.Note> notes = new java.util.ArrayList<>();
+        // The decided dossiers in one query, not one each.
+        Map<Long, Dossier> charges = new java.util.HashMap<>();
+        dossiers.parIds(propositions.stream().map(p -> p.decision().dossierId()).toList()).forEach(x -> charges.put(x.id(), x));
         for (DecisionComiteRepository.Proposition p : propositions) {
             DecisionComite d = p.decision();
-            Dossier dossier = dossiers.exiger(d.dossierId());
+            Dossier dossier = charges.get(d.dossierId());
+            if (dossier == null) {
+                dossier = dossiers.exiger(d.dossierId());
+            }
             decides.add(dossier.id());
             numeros.put(dossier.id(), dossier.numero());
             String versVague = null;
@@ -164,12 +172,15 @@ public class PublierDecisions {
                     ajournes++;
                 }
             }
-            dossiers.mettreAJour(dossier);
+            aEcrire.add(dossier);
             if (versVague != null) {
                 processus.vagueChangee(dossier.numero(), versVague);
             }
-            journal.noter(dossier.id(), TypeEvenement.DECISION_COMITE, libelle(d, versVague, code), true, d.decidePar(), maintenant);
+            notes.add(new Journal.Note(dossier, TypeEvenement.DECISION_COMITE, libelle(d, versVague, code), true, d.decidePar(), maintenant));
         }
+        // Written together (a few JDBC batches instead of five statements per dossier), in this transaction, before anything reads them.
+        dossiers.mettreAJourTous(aEcrire);
+        journal.noterTous(notes);
         decisions.publier(code, gestionnaire, maintenant);
 
         int reportes = 0;

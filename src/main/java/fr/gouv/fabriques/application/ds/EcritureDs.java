@@ -57,14 +57,42 @@ public class EcritureDs implements SuiteJournal {
 
     @Override
     public boolean apresNote(long evenementId, long dossierId, TypeEvenement type, String libelle, boolean visiblePorteur, Instant quand) {
+        return apresNote(evenementId, dossierId, null, type, libelle, visiblePorteur, quand);
+    }
+
+    @Override
+    public boolean apresNote(long evenementId, Dossier dossier, TypeEvenement type, String libelle, boolean visiblePorteur, Instant quand) {
+        return apresNote(evenementId, dossier.id(), dossier, type, libelle, visiblePorteur, quand);
+    }
+
+    /** Entries written together: the DS links of their dossiers in one query, then each entry as {@link #apresNote}. */
+    @Override
+    public List<Boolean> apresNotes(List<Long> evenementIds, List<fr.gouv.fabriques.application.port.Journal.Note> notes) {
+        Map<Long, Lien> liens = repo.liensDesDossiers(notes.stream().filter(n -> n.visiblePorteur()).map(n -> n.dossier().id()).distinct().toList());
+        List<Boolean> r = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            fr.gouv.fabriques.application.port.Journal.Note n = notes.get(i);
+            r.add(apresNote(evenementIds.get(i), n.dossier().id(), n.dossier(), n.type(), n.libelle(), n.visiblePorteur(), n.quand(),
+                    Optional.ofNullable(liens.get(n.dossier().id()))));
+        }
+        return r;
+    }
+
+    /** {@code tenu}: the dossier as the caller has just written it, or null to load it (only when it came from DS). */
+    private boolean apresNote(long evenementId, long dossierId, Dossier tenu, TypeEvenement type, String libelle, boolean visiblePorteur,
+            Instant quand) {
+        return !visiblePorteur || apresNote(evenementId, dossierId, tenu, type, libelle, true, quand, repo.lienDuDossier(dossierId));
+    }
+
+    private boolean apresNote(long evenementId, long dossierId, Dossier tenu, TypeEvenement type, String libelle, boolean visiblePorteur,
+            Instant quand, Optional<Lien> lien) {
         if (!visiblePorteur) {
             return true;
         }
-        Optional<Lien> lien = repo.lienDuDossier(dossierId);
         if (lien.isEmpty()) {
             return true;
         }
-        Dossier dossier = dossiers.exiger(dossierId);
+        Dossier dossier = tenu != null ? tenu : dossiers.exiger(dossierId);
         List<Action> actions = actions(type, dossier, libelle);
         if (!actions.isEmpty()) {
             repo.deposerEnvoi(new EnvoiADeposer(dossierId, lien.get().dsNumero(), lien.get().dsId(), evenementId, null, type.name(),

@@ -61,23 +61,26 @@ public class EnvoyerCourriels {
         int envoyes = 0;
         List<CourrielReserve> lot;
         while (!(lot = boite.reserver(tailleLot, maintenant, maintenant.plus(bail))).isEmpty()) {
-            for (CourrielReserve courriel : lot) {
-                if (envoyer(courriel)) {
-                    envoyes++;
+            // One connection to the server for the batch; each mail is still marked sent as soon as the server accepted it.
+            try (Messagerie.Session session = messagerie.ouvrirSession()) {
+                for (CourrielReserve courriel : lot) {
+                    if (envoyer(courriel, session)) {
+                        envoyes++;
+                    }
                 }
             }
         }
         return envoyes;
     }
 
-    private boolean envoyer(CourrielReserve c) {
+    private boolean envoyer(CourrielReserve c, Messagerie.Session session) {
         if (!relance.tentativeAutorisee(c.tentative())) {
             // Claimed again after its sender stopped in the middle of the last allowed attempt.
             abandonner(c, "envoi interrompu lors de la dernière tentative autorisée (arrêt de l'application pendant l'envoi ?)");
             return false;
         }
         try {
-            messagerie.envoyer(new Messagerie.Courriel(c.destinataire(), c.sujet(), c.corps(), c.messageId(), c.creeLe(), c.numeroDossier()));
+            session.envoyer(new Messagerie.Courriel(c.destinataire(), c.sujet(), c.corps(), c.messageId(), c.creeLe(), c.numeroDossier()));
         } catch (EchecEnvoi | RuntimeException e) {
             echec(c, e);
             return false;

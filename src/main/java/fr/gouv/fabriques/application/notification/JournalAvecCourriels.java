@@ -3,6 +3,7 @@ package fr.gouv.fabriques.application.notification;
 import fr.gouv.fabriques.application.port.Journal;
 import fr.gouv.fabriques.application.port.SuiteJournal;
 import fr.gouv.fabriques.application.port.TypeEvenement;
+import fr.gouv.fabriques.domain.Dossier;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,41 @@ class JournalAvecCourriels implements Journal {
             notifier.notifier(id, dossierId, type, libelle, quand);
         }
         return id;
+    }
+
+    @Override
+    public long noter(Dossier dossier, TypeEvenement type, String libelle, boolean visiblePorteur, String acteur, Instant quand) {
+        long id = journal.noter(dossier.id(), type, libelle, visiblePorteur, acteur, quand);
+        boolean courriel = true;
+        for (SuiteJournal suite : suites) {
+            courriel &= suite.apresNote(id, dossier, type, libelle, visiblePorteur, quand);
+        }
+        if (visiblePorteur && courriel) {
+            notifier.notifier(id, dossier, type, libelle, quand);
+        }
+        return id;
+    }
+
+    @Override
+    public List<Long> noterTous(List<Note> notes) {
+        List<Long> ids = journal.noterTous(notes);
+        boolean[] courriel = new boolean[notes.size()];
+        java.util.Arrays.fill(courriel, true);
+        for (SuiteJournal suite : suites) {
+            List<Boolean> r = suite.apresNotes(ids, notes);
+            for (int i = 0; i < courriel.length; i++) {
+                courriel[i] &= r.get(i);
+            }
+        }
+        List<NotifierPorteur.Annonce> annonces = new java.util.ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            Note n = notes.get(i);
+            if (n.visiblePorteur() && courriel[i]) {
+                annonces.add(new NotifierPorteur.Annonce(ids.get(i), n.dossier(), n.type(), n.libelle(), n.quand()));
+            }
+        }
+        notifier.notifierTous(annonces);
+        return ids;
     }
 
     @Override

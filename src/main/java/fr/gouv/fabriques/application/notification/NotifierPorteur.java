@@ -48,13 +48,40 @@ public class NotifierPorteur {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifier(long evenementId, long dossierId, TypeEvenement type, String etape, Instant quand) {
-        Dossier dossier = dossiers.exiger(dossierId);
+        notifier(evenementId, dossiers.exiger(dossierId), type, etape, quand);
+    }
+
+    /** Same, for the dossier as the step has just written it (not loaded again). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifier(long evenementId, Dossier dossier, TypeEvenement type, String etape, Instant quand) {
+        boite.deposer(rediger(new Annonce(evenementId, dossier, type, etape, quand)));
+    }
+
+    /** A step to announce: its timeline entry, the dossier as the step has just written it. */
+    public record Annonce(long evenementId, Dossier dossier, TypeEvenement type, String etape, Instant quand) {
+    }
+
+    /** Several steps, each mail exactly as {@link #notifier} writes it, put in the outbox together. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifierTous(java.util.List<Annonce> annonces) {
+        if (!annonces.isEmpty()) {
+            boite.deposerTous(annonces.stream().map(this::rediger).toList());
+        }
+    }
+
+    private CourrielADeposer rediger(Annonce a) {
+        Dossier dossier = a.dossier();
+        long dossierId = dossier.id();
+        long evenementId = a.evenementId();
+        TypeEvenement type = a.type();
+        String etape = a.etape();
+        Instant quand = a.quand();
         ModelesCourriels.CourrielRedige courriel = modeles.rediger(type, valeurs(dossier, etape, quand));
         // Fixed now and kept in the row: every resend of this mail is recognisably the same message.
         // The random part keeps it unique if a database is restored or recreated under the same domain.
         String messageId = "<" + dossier.numero() + "." + evenementId + "." + UUID.randomUUID() + "@" + expedition.domaine() + ">";
-        boite.deposer(new CourrielADeposer(dossierId, evenementId, type, dossier.contact().email(), courriel.sujet(), courriel.corps(),
-                messageId, quand));
+        return new CourrielADeposer(dossierId, evenementId, type, dossier.contact().email(), courriel.sujet(), courriel.corps(), messageId,
+                quand);
     }
 
     private Map<String, String> valeurs(Dossier dossier, String etape, Instant quand) {

@@ -13,6 +13,11 @@ public interface BoiteEnvoi {
     /** Puts a mail in the box, in the caller's transaction; one mail per timeline entry (unique key). */
     void deposer(CourrielADeposer courriel);
 
+    /** Several mails, each as {@link #deposer} puts it, in one batch. */
+    default void deposerTous(java.util.List<CourrielADeposer> courriels) {
+        courriels.forEach(this::deposer);
+    }
+
     /**
      * Claims at most {@code nombre} mails due at {@code maintenant} (waiting ones, and claimed ones
      * whose lease ran out), skipping those another sender has locked: they become

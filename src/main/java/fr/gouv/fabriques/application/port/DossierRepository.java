@@ -37,6 +37,14 @@ public interface DossierRepository {
     /** An amendment changed the beneficiary's SIRET (restructuring); the previous one stays in the amendment's record. */
     void changerSiret(long dossierId, String siret, java.time.Instant le);
 
+    /** Each as {@link #mettreAJour}, in one batch (the same optimistic check on every one). */
+    default void mettreAJourTous(java.util.List<Dossier> dossiers) {
+        dossiers.forEach(this::mettreAJour);
+    }
+
+    /** The dossiers of these ids, in one query (those that exist). */
+    java.util.List<Dossier> parIds(java.util.Collection<Long> ids);
+
     default Dossier exiger(long id) {
         return parId(id).orElseThrow(() -> new DossierIntrouvable(String.valueOf(id)));
     }

@@ -16,6 +16,15 @@ public interface DsRepository {
 
     Optional<Lien> lienDuDossier(long dossierId);
 
+    /** The links of those of these dossiers that came from DS, by dossier id, in one query. */
+    default java.util.Map<Long, Lien> liensDesDossiers(java.util.Collection<Long> dossierIds) {
+        java.util.Map<Long, Lien> r = new java.util.HashMap<>();
+        for (long id : dossierIds) {
+            lienDuDossier(id).ifPresent(l -> r.put(id, l));
+        }
+        return r;
+    }
+
     /** Links a DS dossier to ours; the DS number is a primary key: a second import fails. */
     void lier(Lien lien, Instant le);
 

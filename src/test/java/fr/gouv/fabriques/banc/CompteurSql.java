@@ -1,0 +1,127 @@
+package fr.gouv.fabriques.banc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Counts the SQL round trips the application makes, per thread (the benchmark's own queries are on other threads than the job
+ * executor's): every execute, executeQuery, executeUpdate and executeBatch of a statement of the application's DataSource (the
+ * engine's and ours share it). A batch counts one round trip and its rows as statements.
+ */
+final class CompteurSql {
+
+    private static final Map<String, AtomicLong> ALLERS_RETOURS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicLong> ORDRES = new ConcurrentHashMap<>();
+    /** Round trips per statement text (its first 90 characters), all threads. */
+    private static final Map<String, AtomicLong> PAR_ORDRE = new ConcurrentHashMap<>();
+
+    private CompteurSql() {
+    }
+
+    /** Wraps the DataSource bean (an initializer of the benchmark's application). */
+    static void installer(ConfigurableApplicationContext contexte) {
+        contexte.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String nom) {
+                return bean instanceof DataSource ds && !(Proxy.isProxyClass(bean.getClass())) ? envelopper(ds, DataSource.class) : bean;
+            }
+        });
+    }
+
+    /** Round trips and statements per thread name since the last call (threads of the same pool summed under their prefix). */
+    static Map<String, long[]> releverEtRemettreAZero() {
+        Map<String, long[]> r = new TreeMap<>();
+        ALLERS_RETOURS.forEach((fil, n) -> r.put(fil, new long[] {n.getAndSet(0), ORDRES.get(fil).getAndSet(0)}));
+        r.values().removeIf(v -> v[0] == 0);
+        return r;
+    }
+
+    /** The statements most sent since the last call, most first (then forgotten). */
+    static String plusFrequents(int combien) {
+        if (combien == 0) {
+            PAR_ORDRE.values().forEach(v -> v.set(0));
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        PAR_ORDRE.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().getAndSet(0))).filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(combien)
+                .forEach(e -> sb.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T envelopper(T cible, Class<T> type) {
+        return envelopper(cible, type, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T envelopper(T cible, Class<T> type, String sql) {
+        return (T) Proxy.newProxyInstance(CompteurSql.class.getClassLoader(), new Class<?>[] {type}, new Enveloppe(cible, sql));
+    }
+
+    private record Enveloppe(Object cible, String sql) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            String nom = m.getName();
+            if (nom.equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(cible)) {
+                return cible;
+            }
+            if (nom.equals("isWrapperFor") && args != null && args[0] instanceof Class<?> c && c.isInstance(cible)) {
+                return true;
+            }
+            if (cible instanceof Statement) {
+                if (nom.equals("addBatch")) {
+                    compter(0, 1);
+                } else if (nom.equals("executeBatch") || nom.equals("executeLargeBatch")) {
+                    compter(1, 0);
+                    parOrdre(sql == null ? "(lot)" : "(lot) " + sql);
+                } else if (nom.startsWith("execute")) {
+                    compter(1, 1);
+                    parOrdre(sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "?");
+                }
+            }
+            Object r;
+            try {
+                r = m.invoke(cible, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (r instanceof Connection c && nom.equals("getConnection")) {
+                return envelopper(c, Connection.class);
+            }
+            if (r instanceof PreparedStatement p && !(r instanceof java.sql.CallableStatement)) {
+                return envelopper(p, PreparedStatement.class, args != null && args.length > 0 && args[0] instanceof String s ? s : null);
+            }
+            if (r instanceof Statement s && !(r instanceof PreparedStatement)) {
+                return envelopper(s, Statement.class);
+            }
+            return r;
+        }
+
+        private static void parOrdre(String sql) {
+            String court = sql.replaceAll("\\s+", " ").strip();
+            PAR_ORDRE.computeIfAbsent(court.length() > 90 ? court.substring(0, 90) : court, c -> new AtomicLong()).incrementAndGet();
+        }
+
+        private static void compter(long allersRetours, long ordres) {
+            String fil = Thread.currentThread().getName().replaceAll("-?\\d+$", "");
+            ALLERS_RETOURS.computeIfAbsent(fil, f -> {
+                ORDRES.putIfAbsent(f, new AtomicLong());
+                return new AtomicLong();
+            }).addAndGet(allersRetours);
+            ORDRES.computeIfAbsent(fil, f -> new AtomicLong()).addAndGet(ordres);
+        }
+    }
+}
