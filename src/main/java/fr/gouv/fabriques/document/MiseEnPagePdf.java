@@ -82,9 +82,21 @@ final class MiseEnPagePdf {
     private record Mot(List<Fragment> morceaux, float largeur) {
     }
 
+    private final boolean substitutionsToujours;
+
+    MiseEnPagePdf() {
+        this(false);
+    }
+
+    /** {@code substitutionsToujours}: PDFBox's glyph substitutions even where they change nothing (tests compare the bytes). */
+    MiseEnPagePdf(boolean substitutionsToujours) {
+        this.substitutionsToujours = substitutionsToujours;
+    }
+
     byte[] rendre(Document document, Metadonnees meta) {
         try (PDDocument pdf = new PDDocument()) {
-            Police police = Police.integrer(pdf);
+            // The record's text holds every character drawn (blocks, header, footer, values): a superset.
+            Police police = Police.integrer(pdf, substitutionsToujours || Police.substitutionsPossibles(document.toString()));
             Composition composition = new Composition(police);
             document.blocs().forEach(composition::placer);
             List<List<Trace>> pages = composition.pages;

@@ -6,8 +6,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.fontbox.ttf.model.ScriptFeature;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -27,6 +35,17 @@ final class Police {
     static final float EPAISSEUR_GRAS = 0.035f;
 
     private static final byte[] OCTETS = lire();
+    /**
+     * The glyph substitutions (GSUB) PDFBox applies to Latin text, in its own order
+     * ({@code GsubWorkerForLatin}); the others of the font (subs, sups) are never applied.
+     */
+    static final List<String> SUBSTITUTIONS_LATINES = List.of("ccmp", "liga", "clig");
+    /**
+     * The characters some of those substitutions start from (in Liberation Sans: only the tone
+     * letters U+02E5–U+02E9 of {@code ccmp}). A text without any of them comes out of the GSUB pass
+     * unchanged, glyph for glyph.
+     */
+    private static final Set<Integer> CARACTERES_SUBSTITUABLES = substituables();
     private static final Map<Integer, String> EQUIVALENTS = Map.of(
             0x202F, "\u00a0", 0x2009, "\u00a0", 0x2007, "\u00a0", 0x2002, " ", 0x2003, " ",
             0x2011, "-", 0x2212, "-", 0x200B, "", 0xFEFF, "", 0x00AD, "");
@@ -42,11 +61,34 @@ final class Police {
 
     /** The font, to be embedded (the glyphs used only) when the document is saved. */
     static Police integrer(PDDocument document) {
+        return integrer(document, true);
+    }
+
+    /**
+     * The font, with PDFBox's glyph substitutions or without them. Without, each {@code showText}
+     * skips a GSUB pass that compiles a regular expression of every substitutable sequence: most of
+     * the CPU of a convention (issue 13, doc/performance/cycle-de-vie.md). Pass {@code false} only
+     * when {@link #substitutionsPossibles} says the text needs none: the bytes are then the same.
+     */
+    static Police integrer(PDDocument document, boolean substitutions) {
         try {
-            return new Police(PDType0Font.load(document, new ByteArrayInputStream(OCTETS), true));
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(OCTETS));
+            ttf.setEnableGsub(substitutions);
+            // closeTTF: the document closes the font with itself, as PDType0Font.load(document, stream, true) does.
+            document.registerTrueTypeFontForClosing(ttf);
+            return new Police(PDType0Font.load(document, ttf, true));
         } catch (IOException e) {
             throw new UncheckedIOException("Police " + RESSOURCE + " illisible", e);
         }
+    }
+
+    /**
+     * Whether drawing this text could change with the glyph substitutions: it holds a character one
+     * of them starts from, or one the font lacks (its replacement is not known yet). Any superset of
+     * the drawn text may be given.
+     */
+    static boolean substitutionsPossibles(CharSequence texte) {
+        return texte.codePoints().anyMatch(cp -> CARACTERES_SUBSTITUABLES.contains(cp) || (cp > 0x7f && CMAP.getGlyphId(cp) <= 0));
     }
 
     PDType0Font font() {
@@ -87,6 +129,40 @@ final class Police {
             return font.getStringWidth(texte) / 1000f * taille;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final CmapLookup CMAP;
+
+    static {
+        try {
+            CMAP = new TTFParser().parse(new RandomAccessReadBuffer(OCTETS)).getUnicodeCmapLookup();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Police " + RESSOURCE + " illisible", e);
+        }
+    }
+
+    private static Set<Integer> substituables() {
+        try {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(OCTETS));
+            GsubData gsub = ttf.getGsubData();
+            Set<Integer> glyphes = new HashSet<>();
+            for (String nom : SUBSTITUTIONS_LATINES) {
+                if (gsub.isFeatureSupported(nom)) {
+                    ScriptFeature f = gsub.getFeature(nom);
+                    f.getAllGlyphIdsForSubstitution().forEach(glyphes::addAll);
+                }
+            }
+            CmapLookup cmap = ttf.getUnicodeCmapLookup();
+            Set<Integer> caracteres = new HashSet<>();
+            for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+                if (glyphes.contains(cmap.getGlyphId(cp))) {
+                    caracteres.add(cp);
+                }
+            }
+            return Set.copyOf(caracteres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Police " + RESSOURCE + " illisible", e);
         }
     }
 

@@ -204,6 +204,27 @@ class MiseEnPagePdfTest {
     }
 
     @Test
+    void sansLesSubstitutionsDeGlyphesInutilesLesOctetsSontLesMemes() {
+        // Everything a convention draws: digits, accents, « », €, œ, bold, a table, header and footer.
+        String modele = "@en-tete Convention n° 2034-0042 — {nom}\n@pied {page} / {pages}\n# Titre accentué : Été 2034\n\n"
+                + ("Texte de {nom} : **{montant}**, « œuvre », 1 234,56 € ; l'État s'engage (article 3). ").repeat(40)
+                + "\n\n- **Gras** : {montant}\n\n| Année | Montant |\n| 2034 | 75 000 € |\n| | |\n";
+        ModeleDocument m = ModeleDocument.lire("essai.txt", modele, VARIABLES, CONDITIONS);
+        ModeleDocument.Document document = m.produire(Set.of(), VALEURS);
+        assertThat(Police.substitutionsPossibles(document.toString())).isFalse();
+        MiseEnPagePdf.Metadonnees meta = new MiseEnPagePdf.Metadonnees("Essai", "Sujet", "Auteur", Instant.parse("2026-03-03T13:05:00Z"), "essai");
+        assertThat(new MiseEnPagePdf(false).rendre(document, meta)).isEqualTo(new MiseEnPagePdf(true).rendre(document, meta));
+    }
+
+    @Test
+    void lesSubstitutionsDeGlyphesRestentPourUnTexteQuiEnAuraitBesoin() {
+        // Tone letters: the font's ccmp composes them. A character the font lacks: its replacement is not known yet.
+        assertThat(Police.substitutionsPossibles("ton \u02E5\u02E9")).isTrue();
+        assertThat(Police.substitutionsPossibles("idéogramme 中")).isTrue();
+        assertThat(Police.substitutionsPossibles("Été 2034 : 75 000 € « œuvre »")).isFalse();
+    }
+
+    @Test
     void uneErreurDuModeleNommeLaLigneEtCeQuIlFautEcrire() {
         Map<String, String> erreurs = new HashMap<>();
         erreurs.put("Titre\n\nBonjour {inconnue}", "ligne 3 : variable inconnue {inconnue}");

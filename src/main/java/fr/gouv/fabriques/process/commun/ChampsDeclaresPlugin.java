@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Task data is the server's: completing a user task ({@code complete} or {@code submit-form},
@@ -62,14 +62,19 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
             if (idTache == null) {
                 return;
             }
-            // Without authorization checks: the form's definition is the application's business, not the agent's.
+            // Without authorization checks: the form's definition is the application's business, not the agent's. The task
+            // by its id and the definition from the deployment cache: a task query here cost a sixth of a submit-form (issue 13).
             Formulaire formulaire = configuration.getCommandExecutorTxRequired().execute(contexte -> contexte.runWithoutAuthorization(() -> {
-                Task tache = configuration.getTaskService().createTaskQuery().taskId(idTache).initializeFormKeys().singleResult();
-                if (tache == null || tache.getCamundaFormRef() == null || tache.getProcessDefinitionId() == null
-                        || !"deployment".equals(tache.getCamundaFormRef().getBinding())) {
+                TaskEntity tache = contexte.getTaskManager().findTaskById(idTache);
+                if (tache == null || tache.getProcessDefinitionId() == null) {
                     return null;
                 }
-                String deploiement = configuration.getRepositoryService().getProcessDefinition(tache.getProcessDefinitionId()).getDeploymentId();
+                tache.initializeFormKey();
+                if (tache.getCamundaFormRef() == null || !"deployment".equals(tache.getCamundaFormRef().getBinding())) {
+                    return null;
+                }
+                String deploiement = configuration.getDeploymentCache().findDeployedProcessDefinitionById(tache.getProcessDefinitionId())
+                        .getDeploymentId();
                 String cle = tache.getCamundaFormRef().getKey();
                 return new Formulaire(tache.getName(), cle, champsParFormulaire.computeIfAbsent(deploiement + "/" + cle, k -> champs(deploiement, cle)));
             }));

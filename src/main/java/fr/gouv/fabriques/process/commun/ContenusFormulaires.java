@@ -33,6 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,34 @@ public class ContenusFormulaires {
 
     /** The variable holding the sheet's markdown in every dossier form ({@code {{fiche}}}). */
     public static final String FICHE = "fiche";
+    private record TacheEtCle(Task tache, String cleMetier) {
+    }
+
+    /**
+     * The task and its process instance's business key, read by primary key in one command: the task query and the
+     * process instance query (dynamic SQL) they replace were most of this class's CPU (issue 13,
+     * doc/performance/cycle-de-vie.md). Called after the engine answered the caller's form-variables: no authorization
+     * to check here, as none was checked by those queries outside the engine's authentication.
+     */
+    private TacheEtCle lire(String idTache) {
+        if (!(taches instanceof ServiceImpl service)) {
+            Task tache = taches.createTaskQuery().taskId(idTache).singleResult();
+            if (tache == null || tache.getProcessInstanceId() == null) {
+                return null;
+            }
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(tache.getProcessInstanceId()).singleResult();
+            return new TacheEtCle(tache, instance == null ? null : instance.getBusinessKey());
+        }
+        return service.getCommandExecutor().execute(contexte -> {
+            TaskEntity tache = contexte.getTaskManager().findTaskById(idTache);
+            if (tache == null || tache.getProcessInstanceId() == null) {
+                return null;
+            }
+            ExecutionEntity instance = contexte.getExecutionManager().findExecutionById(tache.getProcessInstanceId());
+            return new TacheEtCle(tache, instance == null ? null : instance.getBusinessKey());
+        });
+    }
+
     /** The wave's committee date in the committee forms' header ({@code {{dateComite}}}). */
     public static final String DATE_COMITE = "dateComite";
 
@@ -124,13 +155,10 @@ public class ContenusFormulaires {
     /** The computed variables of this task's form, by name (String or Integer values); empty for a task without any. */
     public Map<String, Object> pour(String idTache) {
         Map<String, Object> contenus = new LinkedHashMap<>();
-        Task tache = taches.createTaskQuery().taskId(idTache).singleResult();
-        if (tache == null || tache.getProcessInstanceId() == null) {
-            return contenus;
-        }
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(tache.getProcessInstanceId()).singleResult();
-        String cleMetier = instance == null ? null : instance.getBusinessKey();
-        if (cleMetier == null) {
+        TacheEtCle lue = lire(idTache);
+        Task tache = lue == null ? null : lue.tache();
+        String cleMetier = lue == null ? null : lue.cleMetier();
+        if (tache == null || cleMetier == null) {
             return contenus;
         }
         switch (tache.getTaskDefinitionKey()) {

@@ -101,6 +101,11 @@ final class ReponsesErreurMoteur {
             return null;
         }
         String message = sansPrefixe(origine.path("message").asText(""), statut, methode, adresse);
+        if (statut == 400 && inexistant(message, adresse)) {
+            // « Cannot find task with id … » answered 400 (form-variables of a task completed meanwhile): a 404, as elsewhere.
+            LOG.info("Refus du moteur {} (réponse 404) sur {} {} : {}", statut, methode, uri, tronque(message));
+            return reponse(404, typeNeutre(404), introuvable(adresse), origine, null, false);
+        }
         if (statut == 400 && message.startsWith(PREFIXE_DEPLOIEMENT_REFUSE)
                 && Set.of("ParseException", TYPE_DEPLOIEMENT_REFUSE).contains(origine.path("type").asText())) {
             // The project's deployment rules (process/deploiement/DeploiementRefuse): French, quoting only the deployed

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -32,6 +34,7 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
 
     private final Supplier<ContenusFormulaires> contenus;
     private final ObjectMapper json = new ObjectMapper();
+    private final ReponsesErreurMoteur reponses = new ReponsesErreurMoteur();
 
     public VariablesCalculeesFilter(Supplier<ContenusFormulaires> contenus) {
         this.contenus = contenus;
@@ -44,6 +47,24 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
 
     private static String chemin(HttpServletRequest requete) {
         return requete.getRequestURI().substring(requete.getContextPath().length());
+    }
+
+    /**
+     * The engine's « Cannot find task with id … » while computing the contents: the 404 that the engine's REST
+     * gives a task that no longer exists (in French, by {@link ReponsesErreurMoteur}); null for any other fault.
+     */
+    private ReponsesErreurMoteur.Reecriture tacheTerminee(HttpServletRequest requete, String tache, RuntimeException e) {
+        if (!(e instanceof ProcessEngineException) || e.getMessage() == null) {
+            return null;
+        }
+        String chemin = "/task/" + tache + "/form-variables";
+        if (!ReponsesErreurMoteur.inexistant(e.getMessage(), ReponsesErreurMoteur.Adresse.de(chemin))) {
+            return null;
+        }
+        ObjectNode origine = json.createObjectNode().put("type", e.getClass().getSimpleName()).put("message", e.getMessage());
+        ReponsesErreurMoteur.Reecriture r = reponses.reecrire(500, requete.getMethod(), requete.getRequestURI(), chemin, "application/json",
+                origine.toString().getBytes(StandardCharsets.UTF_8));
+        return r != null && r.statut() == 404 ? r : null;
     }
 
     @Override
@@ -61,6 +82,17 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
         try {
             calcules = contenus.get().pour(m.group(1));
         } catch (RuntimeException e) {
+            ReponsesErreurMoteur.Reecriture terminee = tacheTerminee(requete, m.group(1), e);
+            if (terminee != null) {
+                // Completed by someone else between the engine's answer and ours: no fault, the task is gone.
+                tampon.resetBuffer();
+                reponse.setStatus(terminee.statut());
+                reponse.setContentType("application/json");
+                reponse.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                reponse.setContentLength(terminee.corps().length);
+                reponse.getOutputStream().write(terminee.corps());
+                return;
+            }
             // The form still opens, with the engine's variables: the agent can work, the fault is in the log.
             LOG.error("Contenus calculés du formulaire de la tâche {} indisponibles", m.group(1), e);
             calcules = Map.of();

@@ -165,6 +165,14 @@ class ReponsesErreurMoteurTest {
     }
 
     @Test
+    void lesVariablesDuFormulaireDUneTacheQuiNExistePlusSontUn404() throws IOException {
+        ReponsesErreurMoteur.Reecriture r = reecrire(400, "GET", "/task/t1/form-variables",
+                "{\"type\":\"InvalidRequestException\",\"message\":\"Cannot find task with id 't1'.: task is null\",\"code\":0}");
+        assertThat(r.statut()).isEqualTo(404);
+        assertThat(json(r).get("message").asText()).contains("« t1 »").contains("introuvable");
+    }
+
+    @Test
     void les400DuMoteurDeviennentFrancais() throws IOException {
         assertThat(message400("POST", "/message", "{\"type\":\"RestException\",\"message\":\"org.camunda.bpm.engine.MismatchingMessageCorrelationException: "
                 + "Cannot correlate message 'Inconnu': No process definition or execution matches the parameters\",\"code\":0}"))

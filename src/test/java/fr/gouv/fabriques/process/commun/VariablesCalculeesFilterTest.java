@@ -30,6 +30,21 @@ class VariablesCalculeesFilterTest {
     }
 
     @Test
+    void uneTacheTermineeEntreTempsRepond404SansErreur() throws Exception {
+        VariablesCalculeesFilter filtre = new VariablesCalculeesFilter(() -> {
+            throw new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 42: task is null");
+        });
+        MockHttpServletResponse r = lire(filtre, "/engine-rest/task/42/form-variables");
+        assertThat(r.getStatus()).isEqualTo(404);
+        assertThat(r.getContentAsString()).contains("introuvable").doesNotContain("FDT-2026-0001").doesNotContain("Cannot find");
+        // Another task's id in the message is a fault of the computation: the form opens with the engine's variables.
+        VariablesCalculeesFilter autre = new VariablesCalculeesFilter(() -> {
+            throw new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 43: task is null");
+        });
+        assertThat(lire(autre, "/engine-rest/task/42/form-variables").getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void seulesLesVariablesDeFormulaireDUneTacheSontConcernees() throws Exception {
         VariablesCalculeesFilter filtre = new VariablesCalculeesFilter(() -> {
             throw new AssertionError("jamais appelé hors de …/task/{id}/form-variables");
