@@ -124,7 +124,37 @@ final class PhaseFiltre {
         resultats.put("niveaux", json);
         resultats.put("meme_groupe", pire.resume());
         resultats.put("nettoyage_historique", nettoyage(terminees));
+        retirerTachesOuvertes();
         return resultats;
+    }
+
+    /**
+     * Removes the open instances this phase made (their runtime rows and their unfinished history), so that the
+     * phases after it find the engine as it was, but for the finished history, which stays: years of history are
+     * what a programme's engine holds.
+     */
+    private void retirerTachesOuvertes() throws SQLException {
+        try (Connection c = base.getConnection(); var s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("create temp table banc_instances on commit drop as select e.id_ from act_ru_execution e join act_re_procdef d"
+                    + " on d.id_ = e.proc_def_id_ where d.key_ like 'Process\\_BancFile\\_%' and e.id_ = e.proc_inst_id_");
+            s.execute("create temp table banc_taches on commit drop as select id_ from act_ru_task where proc_inst_id_ in (select id_ from banc_instances)");
+            s.execute("delete from act_ru_authorization where resource_type_ = 7 and resource_id_ in (select id_ from banc_taches)");
+            s.execute("delete from act_ru_identitylink where task_id_ in (select id_ from banc_taches)");
+            s.execute("delete from act_ru_variable where proc_inst_id_ in (select id_ from banc_instances)");
+            s.execute("delete from act_ru_task where id_ in (select id_ from banc_taches)");
+            s.execute("delete from act_ru_execution where proc_inst_id_ in (select id_ from banc_instances)");
+            s.execute("delete from act_hi_identitylink where task_id_ in (select id_ from banc_taches)");
+            for (String table : List.of("act_hi_varinst", "act_hi_taskinst", "act_hi_actinst", "act_hi_procinst")) {
+                s.execute("delete from " + table + " where proc_inst_id_ in (select id_ from banc_instances)");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            s.execute("vacuum analyze");
+        }
+        ligne.accept(String.format(Locale.FRANCE, "Les tâches ouvertes de cette phase sont retirées ; ses %d instances terminées restent dans l'historique"
+                + " pour les phases suivantes.", compter("select count(*) from act_hi_procinst where end_time_ is not null")));
+        ligne.accept("");
     }
 
     // --- Measure ------------------------------------------------------------------------------------------
