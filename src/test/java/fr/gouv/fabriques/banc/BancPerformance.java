@@ -580,9 +580,9 @@ public final class BancPerformance {
         return code;
     }
 
-    /** Polls until the probe returns something (every 20 ms, at most 5 minutes). */
-    private static <T> T sonder(java.util.function.Supplier<T> sonde, String quoi) {
-        long limite = System.nanoTime() + 300_000_000_000L;
+    /** Polls until the probe returns something (every 20 ms, at most 10 minutes). */
+    static <T> T sonder(java.util.function.Supplier<T> sonde, String quoi) {
+        long limite = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < limite) {
             T r = sonde.get();
             if (r != null) {
@@ -595,7 +595,7 @@ public final class BancPerformance {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("toujours rien après 5 minutes : " + quoi);
+        throw new IllegalStateException("toujours rien après 10 minutes : " + quoi);
     }
 
     /** Before a phase: the previous one's background jobs are done, so that they do not count against it. */

@@ -431,7 +431,7 @@ final class PhaseComite {
                 .attendre(204, "Préparer la séance");
         String requete = "/engine-rest/task?candidateGroup=comite-selection&processInstanceBusinessKey=" + vague
                 + "&taskDefinitionKey=UserTask_DeciderDossier&sortBy=id&sortOrder=asc&maxResults=" + (taille + 1);
-        JsonNode taches = sonder(() -> {
+        JsonNode taches = BancPerformance.sonder(() -> {
             JsonNode r = http.get(null, requete, basic("comite")).attendre(200, "tâches du comité").json();
             return r.size() == taille ? r : null;
         }, "les " + taille + " tâches « Décider du dossier » de " + vague);
@@ -440,7 +440,7 @@ final class PhaseComite {
     }
 
     private String tacheSeule(ClientBanc http, String vague, String cle) {
-        return sonder(() -> {
+        return BancPerformance.sonder(() -> {
             JsonNode r = http.get(null, "/engine-rest/task?candidateGroup=gestionnaires&processInstanceBusinessKey=" + vague + "&taskDefinitionKey="
                     + cle, basic("gestionnaire")).attendre(200, cle).json();
             return r.isEmpty() ? null : r.get(0).get("id").asText();
@@ -461,7 +461,7 @@ final class PhaseComite {
      * of waves, asked 50 times a second, would cost the server more than the publication it waits for.
      */
     private Map<String, Object> attendrePubliee(ClientBanc http, String vague) {
-        return sonder(() -> {
+        return BancPerformance.sonder(() -> {
             Map<String, Object> p = jdbc.sql("select etat, laureats, refuses, ajournes from publication_vague where vague = ?").param(vague).query()
                     .listOfRows().stream().findFirst().orElse(null);
             if (p != null && !"PUBLIEE".equals(p.get("etat"))) {
@@ -494,25 +494,7 @@ final class PhaseComite {
 
     private void attendreJobs() {
         ManagementService management = contexte.getBean(ManagementService.class);
-        sonder(() -> management.createJobQuery().executable().count() == 0 ? Boolean.TRUE : null, "la fin des jobs en cours");
-    }
-
-    /** Polls until the probe returns something (every 20 ms, at most 10 minutes). */
-    static <T> T sonder(Supplier<T> sonde, String quoi) {
-        long limite = System.nanoTime() + 600_000_000_000L;
-        while (System.nanoTime() < limite) {
-            T r = sonde.get();
-            if (r != null) {
-                return r;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("toujours rien après 10 minutes : " + quoi);
+        BancPerformance.sonder(() -> management.createJobQuery().executable().count() == 0 ? Boolean.TRUE : null, "la fin des jobs en cours");
     }
 
     /** A valid SIRET (Luhn) of a company of its own, SIREN starting with 0 (never one the deposits draw). */
