@@ -542,7 +542,8 @@ public final class BancPerformance {
         return r.get("numero").asText();
     }
 
-    private static String avecCle(String base) {
+    /** {@code base} followed by the digit that makes it pass the Luhn check (SIREN, SIRET). */
+    static String avecCle(String base) {
         for (int c = 0; c <= 9; c++) {
             String candidat = base + c;
             int somme = 0;

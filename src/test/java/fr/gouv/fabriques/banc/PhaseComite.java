@@ -499,25 +499,7 @@ final class PhaseComite {
 
     /** A valid SIRET (Luhn) of a company of its own, SIREN starting with 0 (never one the deposits draw). */
     private static String siret(long n) {
-        String siren = avecCle(String.format("0%07d", Math.floorMod(n, 10_000_000L)));
-        return avecCle(siren + "0001");
-    }
-
-    private static String avecCle(String base) {
-        for (int cle = 0; cle < 10; cle++) {
-            String candidat = base + cle;
-            int somme = 0;
-            for (int i = 0; i < candidat.length(); i++) {
-                int chiffre = candidat.charAt(candidat.length() - 1 - i) - '0';
-                if (i % 2 == 1) {
-                    chiffre = chiffre * 2 > 9 ? chiffre * 2 - 9 : chiffre * 2;
-                }
-                somme += chiffre;
-            }
-            if (somme % 10 == 0) {
-                return candidat;
-            }
-        }
-        throw new IllegalStateException();
+        String siren = BancPerformance.avecCle(String.format("0%07d", Math.floorMod(n, 10_000_000L)));
+        return BancPerformance.avecCle(siren + "0001");
     }
 }
