@@ -17,6 +17,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,5 +102,42 @@ class FeelAnalyseUneFoisPluginTest {
     private static Throwable erreur(DmnEngine moteur, String dmn) {
         DmnDecision d = moteur.parseDecision("Essai", new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8)));
         return catchThrowable(() -> moteur.evaluateDecisionTable(d, Map.of("n", 5)));
+    }
+
+    @Test
+    void lesFonctionsIntegreesPartageesDonnentLesMemesResultatsEtLesMemesEchecs() {
+        // If the library changes its private evaluation, the plugin falls back to it: this test says so rather than a slower engine.
+        assertThat(FeelAnalyseUneFoisPlugin.AnalysesGardees.fonctionsPartagees()).as("fonctions intégrées construites une fois").isTrue();
+        ScalaFeelEngine origine = new ScalaFeelEngine(List.of());
+        ScalaFeelEngine garde = new FeelAnalyseUneFoisPlugin.Feel(List.of());
+        VariableContext variables = org.camunda.bpm.engine.variable.Variables.createVariables().putValue("nom", "Tiers-lieu du Val")
+                .putValue("x", 42).putValue("liste", List.of(1, 2, 3)).putValue("vide", null).asVariableContext();
+        List<String> expressions = List.of("string length(nom)", "upper case(nom) + \" \" + string(x)", "sum(liste) + x",
+                "now() != null", "today() > date(\"2020-01-01\")", "contains(nom, \"Val\")", "count(liste[item > 1])",
+                "if x > 40 then \"haut\" else \"bas\"", "assert(x, x > 100)", "assert(x, x > 100, \"x trop petit\")",
+                "fonctionInconnue(1)", "date(\"pas une date\")", "x + \"a\"", "vide.champ", "inconnue", "> > 3");
+        java.util.Set<Object> vus = new java.util.HashSet<>();
+        for (int tour = 0; tour < 2; tour++) {
+            for (String e : expressions) {
+                Object attendu = resultatOuErreur(() -> origine.evaluateSimpleExpression(e, variables));
+                vus.add(attendu);
+                assertThat(resultatOuErreur(() -> garde.evaluateSimpleExpression(e, variables))).as(e).isEqualTo(attendu);
+            }
+            for (String test : List.of("> 40", "[1..50]", "not(42)", "string length(nom) > 3", "< date(\"2020-01-01\")", "> > 1")) {
+                Object attendu = resultatOuErreur(() -> origine.evaluateSimpleUnaryTests(test, "x", variables));
+                assertThat(resultatOuErreur(() -> garde.evaluateSimpleUnaryTests(test, "x", variables))).as(test).isEqualTo(attendu);
+            }
+        }
+        // Values, and failures (assertion, unknown function, parse error) with their messages, not one answer for all.
+        assertThat(vus).hasSizeGreaterThan(8).anySatisfy(v -> assertThat(v.toString()).contains("Exception").contains("x trop petit"));
+    }
+
+    /** The value, or the failure's class and message (what the DMN engine reports). */
+    private static Object resultatOuErreur(java.util.concurrent.Callable<Object> evaluation) {
+        try {
+            return String.valueOf(evaluation.call());
+        } catch (Exception e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
     }
 }
