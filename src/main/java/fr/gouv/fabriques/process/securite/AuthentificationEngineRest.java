@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -30,9 +32,25 @@ import org.springframework.http.HttpStatus;
 class AuthentificationEngineRest extends ProcessEngineAuthenticationFilter {
 
     private final Limites limites;
+    private final ObjectProvider<ProcessEngine> moteur;
 
-    AuthentificationEngineRest(Limites limites) {
+    AuthentificationEngineRest(Limites limites, ObjectProvider<ProcessEngine> moteur) {
         this.limites = limites;
+        this.moteur = moteur;
+    }
+
+    /**
+     * The application's engine, directly: the library looks it up through a {@link java.util.ServiceLoader}, which
+     * reads every jar of the class path, on every request (issue 13, doc/performance/cycle-de-vie.md). Another name
+     * goes to the library, which answers as before.
+     */
+    @Override
+    protected ProcessEngine getAddressedEngine(String nom) {
+        ProcessEngine application = moteur.getIfAvailable();
+        if (application != null && (nom == null || nom.equals(DEFAULT_ENGINE_NAME) || nom.equals(application.getName()))) {
+            return application;
+        }
+        return super.getAddressedEngine(nom);
     }
 
     @Override

@@ -3,6 +3,8 @@ package fr.gouv.fabriques.process.securite;
 import fr.gouv.fabriques.securite.Limites;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +24,9 @@ public class SecuriteRestConfiguration {
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentificationEngineRest(
-            @Value("${spring.jersey.application-path:/engine-rest}") String cheminRest, Limites limites) {
+            @Value("${spring.jersey.application-path:/engine-rest}") String cheminRest, Limites limites, ObjectProvider<ProcessEngine> moteur) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> enregistrement =
-                new FilterRegistrationBean<>(new AuthentificationEngineRest(limites));
+                new FilterRegistrationBean<>(new AuthentificationEngineRest(limites, moteur));
         enregistrement.setName("fabriques-authentification-engine-rest");
         enregistrement.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
