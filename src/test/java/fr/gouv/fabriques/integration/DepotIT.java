@@ -8,11 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import fr.gouv.fabriques.application.port.NumeroteurDossier;
+import fr.gouv.fabriques.domain.Appel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The deposit door of the API contract (OpenAPI, README), as an applicant's tool uses it. */
 @IntegrationTest
@@ -37,6 +44,39 @@ class DepotIT {
         List<String> champs = new ArrayList<>();
         r.json().get("erreurs").forEach(e -> champs.add(e.get("champ").asText()));
         return champs;
+    }
+
+    @Autowired
+    NumeroteurDossier numeroteur;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /**
+     * The counter is not held until the deposit commits (doc/adr/0019): a second deposit gets the next number while the
+     * first one's transaction is still open (with the counter in the deposit's transaction, it waited for it, and this
+     * test fails after 20 s); the first one rolled back, its number stays taken.
+     */
+    @Test
+    void unNumeroNAttendPasLaFinDuDepotPrecedentEtResteUnique() throws Exception {
+        ExecutorService autre = Executors.newSingleThreadExecutor();
+        try {
+            String[] numeros = new String[2];
+            new TransactionTemplate(transactions).executeWithoutResult(statut -> {
+                numeros[0] = numeroteur.prochain(Appel.FABRIQUES_NUMERIQUES, 2091);
+                try {
+                    numeros[1] = autre.submit(() -> numeroteur.prochain(Appel.FABRIQUES_NUMERIQUES, 2091)).get(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("le second numéro a attendu la fin de la première transaction", e);
+                }
+                statut.setRollbackOnly();
+            });
+            int premier = Integer.parseInt(numeros[0].substring("FNT-2091-".length()));
+            assertThat(numeros[0]).startsWith("FNT-2091-");
+            assertThat(numeros[1]).isEqualTo(String.format("FNT-2091-%04d", premier + 1));
+            assertThat(numeroteur.prochain(Appel.FABRIQUES_NUMERIQUES, 2091)).isEqualTo(String.format("FNT-2091-%04d", premier + 2));
+        } finally {
+            autre.shutdownNow();
+        }
     }
 
     @Test
