@@ -60,6 +60,15 @@ public final class PostgresEmbarque implements Closeable {
      * @param nettoyer start from an empty directory (tests)
      */
     public static PostgresEmbarque demarrer(File donnees, File binaires, int port, boolean nettoyer) throws IOException {
+        return demarrer(donnees, binaires, port, nettoyer, false);
+    }
+
+    /**
+     * @param statistiquesSql load pg_stat_statements (time spent by the server per statement; a diagnosis, e.g. with
+     *        the benchmark's -Dbanc.sql=true): fabriques.postgres-embarque.statistiques-sql
+     */
+    public static PostgresEmbarque demarrer(File donnees, File binaires, int port, boolean nettoyer, boolean statistiquesSql)
+            throws IOException {
         donnees = donnees.getAbsoluteFile();
         verifierLibre(donnees);
         Reprise reprise = reprendre(donnees);
@@ -85,6 +94,9 @@ public final class PostgresEmbarque implements Closeable {
                 .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
+        }
+        if (statistiquesSql) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
         EmbeddedPostgres serveur = builder.start();
         PostgresEmbarque pg = new PostgresEmbarque(serveur, reprise, donnees);

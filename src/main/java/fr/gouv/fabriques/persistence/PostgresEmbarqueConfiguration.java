@@ -33,7 +33,8 @@ public class PostgresEmbarqueConfiguration {
             @Value("${fabriques.mode:demo}") String mode,
             @Value("${fabriques.postgres-embarque.repertoire}") String repertoire,
             @Value("${fabriques.postgres-embarque.port}") int port,
-            @Value("${fabriques.postgres-embarque.nettoyer:false}") boolean nettoyer) {
+            @Value("${fabriques.postgres-embarque.nettoyer:false}") boolean nettoyer,
+            @Value("${fabriques.postgres-embarque.statistiques-sql:false}") boolean statistiquesSql) {
         if ("production".equals(mode.strip().toLowerCase(Locale.ROOT))) {
             throw new ConfigurationBaseDeDonneesInvalide("En mode production, l'application exige une base PostgreSQL externe : "
                     + "spring.datasource.url (variable SPRING_DATASOURCE_URL) n'est pas renseignée. Le PostgreSQL embarqué, "
@@ -42,7 +43,7 @@ public class PostgresEmbarqueConfiguration {
         File donnees = new File(repertoire).getAbsoluteFile();
         File binaires = new File(donnees.getParentFile(), "postgres-binaires");
         try {
-            return PostgresEmbarque.demarrer(donnees, binaires, port, nettoyer);
+            return PostgresEmbarque.demarrer(donnees, binaires, port, nettoyer, statistiquesSql);
         } catch (IOException e) {
             throw new UncheckedIOException("Impossible de démarrer PostgreSQL embarqué dans " + donnees
                     + " (port " + port + " déjà pris ? donnez SPRING_DATASOURCE_URL pour une base externe)", e);

@@ -59,6 +59,8 @@ public final class BancPerformance {
     private final int d;
     /** How many of the N dossiers the committee selects (the others are refused); within the category's quota. */
     private final int laureats;
+    /** Dossiers of the unmeasured warm-up lifecycle (and as many bare instances, five times as many deposits and starts). */
+    private final int echauffement;
     private final ConfigurableApplicationContext contexte;
     private final int port;
     private final Map<String, Object> resultats = new LinkedHashMap<>();
@@ -69,6 +71,8 @@ public final class BancPerformance {
         this.t = t;
         this.d = d;
         this.laureats = Integer.getInteger("banc.laureats", Math.min(n, 100));
+        this.echauffement = Integer.getInteger("banc.echauffement", Math.max(10, n / 2));
+        base = contexte.getBean(javax.sql.DataSource.class);
         this.contexte = contexte;
         this.port = Integer.parseInt(contexte.getEnvironment().getProperty("local.server.port"));
     }
@@ -94,6 +98,8 @@ public final class BancPerformance {
         proprietes.put("fabriques.notifications.envoi-automatique", "false");
         proprietes.put("logging.level.root", "WARN");
         proprietes.put("logging.level.fr.gouv.fabriques.banc", "INFO");
+        // -Dbanc.sql=true: the server's time per statement too (pg_stat_statements), printed per phase.
+        proprietes.put("fabriques.postgres-embarque.statistiques-sql", String.valueOf(Boolean.getBoolean("banc.sql")));
         // As command-line arguments: they win over application.yaml (SpringApplicationBuilder#properties would only be defaults).
         List<String> arguments = new ArrayList<>(List.of(args));
         proprietes.forEach((cle, valeur) -> arguments.add("--" + cle + "=" + valeur));
@@ -110,6 +116,7 @@ public final class BancPerformance {
         try {
             BancPerformance banc = new BancPerformance(n, t, d, contexte);
             banc.resultats.put("demarrage_s", demarrage);
+            banc.resultats.put("echauffement_dossiers", banc.echauffement);
             banc.lancer(Path.of(repertoire), demarrage);
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
@@ -128,16 +135,31 @@ public final class BancPerformance {
         ligne("Démarrage de l'application jusqu'à prête (PostgreSQL embarqué compris) : %.1f s.", demarrage);
         ligne("Lauréats : %d des %d dossiers (convention signée des deux côtés, premier versement ordonnancé et validé) ; les autres sont refusés.",
                 laureats, n);
-        long courrielsAvant = courrielsDeposes();
         // First, on an engine holding nothing else: its 1,000 open tasks are 1,000. It leaves its finished history behind.
         resultats.put("filtre_tasklist", new PhaseFiltre(contexte, port, this::ligne).mesurer());
-        Mesure nous = cycleDeVie();
+        // Warm-up, not measured: the same work once, so that the JIT compiler has compiled both sides' code before the measures
+        // (right after start-up it took 35 to 45 % of the JVM's CPU in the measured phases; a server that runs for days does not pay it).
+        int tachesDeployees = -1;
+        if (echauffement > 0) {
+            Mesure e = cycleDeVie(echauffement);
+            tachesDeployees = deployerProcessusNu(tachesParInstance(e, echauffement));
+            processusNu(tachesDeployees, echauffement, "NU-E-");
+            depots(5 * echauffement);
+            demarragesNus(5 * echauffement, "NU-D-E-");
+            ligne("Échauffement, non mesuré : le cycle de vie de %d dossiers et %d instances du processus nu, %d dépôts et %d démarrages.",
+                    echauffement, echauffement, 5 * echauffement, 5 * echauffement);
+            ligne("");
+        }
+        long courrielsAvant = courrielsDeposes();
+        Mesure nous = cycleDeVie(n);
         long courrielsCycle = courrielsDeposes() - courrielsAvant;
-        // As many user tasks per instance as our dossiers went through on average (the wave's own two tasks left out).
-        int taches = deployerProcessusNu((int) Math.round((nous.etats - 2) / (double) n));
+        int taches = tachesParInstance(nous, n);
+        if (taches != tachesDeployees) {
+            deployerProcessusNu(taches);
+        }
         ligne("Processus nu : %d tâches utilisateur séquentielles (autant que d'états d'attente par dossier dans notre cycle de vie).", taches);
         ligne("");
-        Mesure nu = processusNu(taches);
+        Mesure nu = processusNu(taches, n, "NU-");
         ligne("## Cycle de vie : %d dossiers (nous) contre %d instances du processus nu, %d fils", n, n, t);
         ligne("");
         ligne("| mesure | nous | nu | nous / nu |");
@@ -152,6 +174,13 @@ public final class BancPerformance {
                 nous.cpuJvmParEtat() / nu.cpuJvmParEtat());
         ligne("| CPU de la machine entière (PostgreSQL et autres processus compris) par état d'attente | %.0f ms | %.0f ms | %.2f |",
                 nous.cpuMachineParEtat(), nu.cpuMachineParEtat(), nous.cpuMachineParEtat() / nu.cpuMachineParEtat());
+        if (Boolean.getBoolean("banc.sql")) {
+            ligne("| allers-retours SQL par état d'attente (ordres) | %.1f (%.1f) | %.1f (%.1f) | %.2f |", nous.allersRetoursSql / (double) nous.etats,
+                    nous.ordresSql / (double) nous.etats, nu.allersRetoursSql / (double) nu.etats, nu.ordresSql / (double) nu.etats,
+                    (nous.allersRetoursSql / (double) nous.etats) / (nu.allersRetoursSql / (double) nu.etats));
+            System.out.println("Cycle de vie (nous) : les ordres SQL les plus envoyés\n" + nous.ordresLesPlusEnvoyes);
+            System.out.println("Processus nu : les ordres SQL les plus envoyés\n" + nu.ordresLesPlusEnvoyes);
+        }
         ligne("| terminer une tâche (submit-form / complete), p50 | %.0f ms | %.0f ms | %.2f |", nous.chronos.percentile("submit-form", 50),
                 nu.chronos.percentile("complete", 50), nous.chronos.percentile("submit-form", 50) / nu.chronos.percentile("complete", 50));
         ligne("| terminer une tâche (submit-form / complete), p95 | %.0f ms | %.0f ms | %.2f |", nous.chronos.percentile("submit-form", 95),
@@ -164,8 +193,8 @@ public final class BancPerformance {
         // Mails the lifecycle writes per wait state, at its measured rate and at the aim (0.6 × the bare process): the drain must keep up.
         productionCourriels = new double[] {courrielsCycle, nous.etats, nous.etats / nous.secondes, 0.6 * nu.etats / nu.secondes};
 
-        Mesure depots = depots();
-        Mesure demarrages = demarragesNus();
+        Mesure depots = depots(d);
+        Mesure demarrages = demarragesNus(d, "NU-D-");
         ligne("## Dépôts contre démarrages d'instance : %d chacun, %d fils", d, t);
         ligne("");
         ligne("| mesure | dépôts (nous) | démarrages (nu) | nous / nu |");
@@ -178,6 +207,13 @@ public final class BancPerformance {
                 depots.chronos.percentile("dépôt", 95) / demarrages.chronos.percentile("démarrage (nu)", 95));
         ligne("| CPU de la JVM par requête | %.0f ms | %.0f ms | %.2f |", depots.cpuJvmMs / d, demarrages.cpuJvmMs / d,
                 depots.cpuJvmMs / demarrages.cpuJvmMs);
+        if (Boolean.getBoolean("banc.sql")) {
+            ligne("| allers-retours SQL par requête (ordres) | %.1f (%.1f) | %.1f (%.1f) | %.2f |", depots.allersRetoursSql / (double) d,
+                    depots.ordresSql / (double) d, demarrages.allersRetoursSql / (double) d, demarrages.ordresSql / (double) d,
+                    depots.allersRetoursSql / (double) demarrages.allersRetoursSql);
+            System.out.println("Dépôts : les ordres SQL les plus envoyés\n" + depots.ordresLesPlusEnvoyes);
+            System.out.println("Démarrages nus : les ordres SQL les plus envoyés\n" + demarrages.ordresLesPlusEnvoyes);
+        }
         ligne("");
         resultats.put("depots", depots.resume());
         resultats.put("demarrages_nus", demarrages.resume());
@@ -205,7 +241,7 @@ public final class BancPerformance {
 
     // --- Our lifecycle ------------------------------------------------------------------------------------
 
-    private Mesure cycleDeVie() throws Exception {
+    private Mesure cycleDeVie(int dossiers) throws Exception {
         attendreJobs();
         Chronos chronos = new Chronos();
         ClientBanc http = new ClientBanc(port, chronos);
@@ -214,23 +250,23 @@ public final class BancPerformance {
         Mesure m = Mesure.debut(chronos);
         ExecutorService fils = Executors.newFixedThreadPool(t);
         try {
-            List<Callable<String>> dossiers = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                dossiers.add(() -> instruire(http, vague, etats));
+            List<Callable<String>> instructions = new ArrayList<>();
+            for (int i = 0; i < dossiers; i++) {
+                instructions.add(() -> instruire(http, vague, etats));
             }
-            List<String> numeros = attendre(fils.invokeAll(dossiers));
+            List<String> numeros = attendre(fils.invokeAll(instructions));
             http.post("clôture de la vague", "/api/agents/vagues/" + vague + "/cloture", Map.of(), basic("gestionnaire")).attendre(200,
                     "clôture");
             etape(http, vague, "gestionnaires", "gestionnaire", "UserTask_PreparerSeance", variables("seancePreparee", true));
             etats.incrementAndGet();
             // The decision tasks are created by a job: the committee sees them once it has run.
             String requete = "/engine-rest/task?candidateGroup=comite-selection&processInstanceBusinessKey=" + vague
-                    + "&taskDefinitionKey=UserTask_DeciderDossier&sortBy=id&sortOrder=asc&maxResults=" + (n + 1);
+                    + "&taskDefinitionKey=UserTask_DeciderDossier&sortBy=id&sortOrder=asc&maxResults=" + (dossiers + 1);
             long debutAttente = System.nanoTime();
             JsonNode decisions = sonder(() -> {
                 JsonNode r = http.get("requête de tâches (groupe)", requete, basic("comite")).attendre(200, "tâches du comité").json();
-                return r.size() == n ? r : null;
-            }, "les " + n + " tâches « Décider du dossier »");
+                return r.size() == dossiers ? r : null;
+            }, "les " + dossiers + " tâches « Décider du dossier »");
             chronos.noter("attente de la tâche suivante (jobs compris)", System.nanoTime() - debutAttente);
             List<Callable<Void>> membres = new ArrayList<>();
             for (int f = 0; f < t; f++) {
@@ -369,6 +405,11 @@ public final class BancPerformance {
     // --- The bare process ---------------------------------------------------------------------------------
 
     /** Deploys the generated process (through the project's deployment rules, like any deployment); returns its number of user tasks. */
+    /** As many user tasks per instance as our dossiers went through on average (the wave's own two tasks left out). */
+    private static int tachesParInstance(Mesure cycle, int dossiers) {
+        return (int) Math.round((cycle.etats - 2) / (double) dossiers);
+    }
+
     private int deployerProcessusNu(int taches) {
         AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess(PROCESSUS_NU).name("Banc : processus nu").camundaHistoryTimeToLive(180)
                 .startEvent("Debut");
@@ -381,7 +422,7 @@ public final class BancPerformance {
         return taches;
     }
 
-    private Mesure processusNu(int taches) throws Exception {
+    private Mesure processusNu(int taches, int combien, String prefixe) throws Exception {
         attendreJobs();
         Chronos chronos = new Chronos();
         ClientBanc http = new ClientBanc(port, chronos);
@@ -390,10 +431,10 @@ public final class BancPerformance {
         ExecutorService fils = Executors.newFixedThreadPool(t);
         try {
             List<Callable<Void>> instances = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < combien; i++) {
                 int rang = i;
                 instances.add(() -> {
-                    String instance = demarrerNu(http, "NU-" + rang);
+                    String instance = demarrerNu(http, prefixe + rang);
                     for (int k = 0; k < taches; k++) {
                         JsonNode r = http.get("requête de tâches (groupe)", "/engine-rest/task?candidateGroup=instructeurs&processInstanceId=" + instance,
                                 basic("instructeur")).attendre(200, "tâches").json();
@@ -420,19 +461,19 @@ public final class BancPerformance {
 
     // --- Deposits against instance starts -----------------------------------------------------------------
 
-    private Mesure depots() throws Exception {
+    private Mesure depots(int combien) throws Exception {
         attendreJobs();
         Chronos chronos = new Chronos();
         ClientBanc http = new ClientBanc(port, chronos);
         String vague = ouvrirVague(http);
-        return enParallele(chronos, d, i -> deposer(http, vague, "dépôt"));
+        return enParallele(chronos, combien, i -> deposer(http, vague, "dépôt"));
     }
 
-    private Mesure demarragesNus() throws Exception {
+    private Mesure demarragesNus(int combien, String prefixe) throws Exception {
         attendreJobs();
         Chronos chronos = new Chronos();
         ClientBanc http = new ClientBanc(port, chronos);
-        return enParallele(chronos, d, i -> demarrerNu(http, "NU-D-" + i));
+        return enParallele(chronos, combien, i -> demarrerNu(http, prefixe + i));
     }
 
     private Mesure enParallele(Chronos chronos, int combien, Function<Integer, String> action) throws Exception {
@@ -636,6 +677,40 @@ public final class BancPerformance {
     }
 
     /** A phase's wall time and CPU (this JVM, and the whole machine from /proc/stat when there is one). */
+    /** The application's DataSource, for the server-side statistics of -Dbanc.sql. */
+    private static javax.sql.DataSource base;
+
+    /**
+     * With -Dbanc.sql=true and PostgreSQL started with shared_preload_libraries=pg_stat_statements: resets the server's statement
+     * statistics (debut) or gives the statements that took the server the most time since (fin). Without the library: nothing.
+     */
+    private static String statistiquesPostgres(boolean remettreAZero) {
+        if (!Boolean.getBoolean("banc.sql") || base == null) {
+            return "";
+        }
+        try (java.sql.Connection c = base.getConnection(); java.sql.Statement st = c.createStatement()) {
+            if (remettreAZero) {
+                st.execute("create extension if not exists pg_stat_statements");
+                st.execute("select pg_stat_statements_reset()");
+                return "";
+            }
+            StringBuilder sb = new StringBuilder("Temps du serveur PostgreSQL par ordre (pg_stat_statements) : total ms, appels, ms par appel\n");
+            try (java.sql.ResultSet r = st.executeQuery("select round(total_exec_time) t, calls, round((total_exec_time / calls)::numeric, 3) m, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 100) q, sum(total_exec_time) over () s from pg_stat_statements "
+                    + "order by total_exec_time desc limit 25")) {
+                while (r.next()) {
+                    if (r.isFirst()) {
+                        sb.append(String.format("total %.0f ms%n", r.getDouble("s")));
+                    }
+                    sb.append(String.format("%8.0f %7d %8.3f  %s%n", r.getDouble("t"), r.getLong("calls"), r.getDouble("m"), r.getString("q")));
+                }
+            }
+            return sb.toString();
+        } catch (java.sql.SQLException e) {
+            return remettreAZero ? "" : "(pg_stat_statements indisponible : " + e.getMessage().lines().findFirst().orElse("") + ")\n";
+        }
+    }
+
     private static final class Mesure {
         final Chronos chronos;
         final long debut;
@@ -645,9 +720,16 @@ public final class BancPerformance {
         double cpuJvmMs;
         double cpuMachineMs;
         int etats;
+        /** SQL round trips and statements of the application's DataSource during the phase (-Dbanc.sql=true; else 0). */
+        long allersRetoursSql;
+        long ordresSql;
+        String ordresLesPlusEnvoyes = "";
 
         private Mesure(Chronos chronos) {
             this.chronos = chronos;
+            CompteurSql.releverEtRemettreAZero();
+            CompteurSql.plusFrequents(0);
+            statistiquesPostgres(true);
             this.cpuJvmDebut = cpuJvm();
             this.cpuMachineDebut = cpuMachine();
             this.debut = System.nanoTime();
@@ -662,6 +744,14 @@ public final class BancPerformance {
             cpuJvmMs = (cpuJvm() - cpuJvmDebut) / 1e6;
             cpuMachineMs = (cpuMachine() - cpuMachineDebut) / 1e6;
             etats = etatsAttente;
+            for (long[] v : CompteurSql.releverEtRemettreAZero().values()) {
+                allersRetoursSql += v[0];
+                ordresSql += v[1];
+            }
+            ordresLesPlusEnvoyes = CompteurSql.plusFrequents(40) + statistiquesPostgres(false);
+            if (System.getProperty("banc.sql.appelants") != null) {
+                ordresLesPlusEnvoyes += "Appelants de « " + System.getProperty("banc.sql.appelants") + " » :\n" + CompteurSql.appelants();
+            }
             return this;
         }
 
@@ -679,6 +769,10 @@ public final class BancPerformance {
             r.put("etats_attente", etats);
             r.put("cpu_jvm_ms", cpuJvmMs);
             r.put("cpu_machine_ms", cpuMachineMs);
+            if (Boolean.getBoolean("banc.sql")) {
+                r.put("allers_retours_sql", allersRetoursSql);
+                r.put("ordres_sql", ordresSql);
+            }
             Map<String, Object> operations = new LinkedHashMap<>();
             for (String o : chronos.operations()) {
                 operations.put(o, Map.of("nombre", chronos.nombre(o), "p50_ms", chronos.percentile(o, 50), "p95_ms", chronos.percentile(o, 95)));

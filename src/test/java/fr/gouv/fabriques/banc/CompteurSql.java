@@ -27,6 +27,9 @@ final class CompteurSql {
     /** Round trips per statement text (its first 90 characters), all threads. */
     private static final Map<String, AtomicLong> PAR_ORDRE = new ConcurrentHashMap<>();
 
+    private static final String APPELANTS_DE = System.getProperty("banc.sql.appelants");
+    private static final Map<String, AtomicLong> APPELANTS = new ConcurrentHashMap<>();
+
     private CompteurSql() {
     }
 
@@ -57,6 +60,15 @@ final class CompteurSql {
         StringBuilder sb = new StringBuilder();
         PAR_ORDRE.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().getAndSet(0))).filter(e -> e.getValue() > 0)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(combien)
+                .forEach(e -> sb.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
+        return sb.toString();
+    }
+
+    /** With -Dbanc.sql.appelants: the application's call paths that sent that statement, most first (then forgotten). */
+    static String appelants() {
+        StringBuilder sb = new StringBuilder();
+        APPELANTS.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().getAndSet(0))).filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(20)
                 .forEach(e -> sb.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
         return sb.toString();
     }
@@ -113,6 +125,14 @@ final class CompteurSql {
         private static void parOrdre(String sql) {
             String court = sql.replaceAll("\\s+", " ").strip();
             PAR_ORDRE.computeIfAbsent(court.length() > 90 ? court.substring(0, 90) : court, c -> new AtomicLong()).incrementAndGet();
+            if (APPELANTS_DE != null && court.startsWith(APPELANTS_DE)) {
+                // The application's frames that sent it (-Dbanc.sql.appelants=<start of the statement>): who asks for the same row again.
+                String pile = StackWalker.getInstance().walk(f -> f.map(c -> c.getClassName().replaceAll("\\$\\$.*", "") + "." + c.getMethodName())
+                        .filter(c -> c.startsWith("fr.gouv.fabriques.") && !c.startsWith("fr.gouv.fabriques.banc.")
+                                && !c.contains("Plugin$") && !c.contains("ErreursRestMoteur"))
+                        .limit(4).collect(java.util.stream.Collectors.joining(" < ")));
+                APPELANTS.computeIfAbsent(pile, c -> new AtomicLong()).incrementAndGet();
+            }
         }
 
         private static void compter(long allersRetours, long ordres) {
