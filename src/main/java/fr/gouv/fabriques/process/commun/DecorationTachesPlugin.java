@@ -1,12 +1,16 @@
 package fr.gouv.fabriques.process.commun;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -16,6 +20,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * list reads « Instruire le dossier FDT-2026-0042 — La Fabrique du Val », and the
  * dossier's number, structure, category and wave as its own variables (the filters'
  * columns). Done once here for all models, so the names analysts see stay plain.
+ * <p>
+ * Those copies have no history of their own: the process variables they copy have theirs. With the
+ * full history, each copy wrote a historic variable and a detail when the task was created, and again
+ * when it was completed: four copies per task, a tenth of the SQL of a wait state (issue 13).
  */
 public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
 
@@ -34,6 +42,43 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // The engine looks the handler up in its configuration for every event: set after its own was built.
+        configuration.setHistoryEventHandler(new SansHistoireDesCopies(configuration.getHistoryEventHandler()));
+    }
+
+    /** The engine's history, less the events of the task-local copies of the columns (creation, update, deletion). */
+    static final class SansHistoireDesCopies implements HistoryEventHandler {
+
+        private final HistoryEventHandler moteur;
+
+        SansHistoireDesCopies(HistoryEventHandler moteur) {
+            this.moteur = moteur;
+        }
+
+        static boolean copieDeColonne(HistoryEvent evenement) {
+            return evenement instanceof HistoricVariableUpdateEventEntity v && v.getTaskId() != null
+                    && COLONNES.contains(v.getVariableName());
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent evenement) {
+            if (!copieDeColonne(evenement)) {
+                moteur.handleEvent(evenement);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> evenements) {
+            if (evenements.stream().noneMatch(SansHistoireDesCopies::copieDeColonne)) {
+                moteur.handleEvents(evenements);
+                return;
+            }
+            moteur.handleEvents(evenements.stream().filter(e -> !copieDeColonne(e)).toList());
+        }
     }
 
     /** The Tasklist columns (filters show numero, structure, categorie, vague). */

@@ -1,0 +1,59 @@
+package fr.gouv.fabriques.process.commun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * On the process tests' engine (camunda.cfg.xml, full history, the plugin active): a task carries its dossier in its name
+ * and the four columns as its own variables, and those copies leave no history, while the process variables they copy
+ * and the task's other variables keep theirs.
+ */
+class DecorationTachesPluginTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension moteur = fr.gouv.fabriques.process.CouvertureProcessus.sansPlancher();
+
+    private String deploiement;
+
+    @AfterEach
+    void retirer() {
+        if (deploiement != null) {
+            moteur.getRepositoryService().deleteDeployment(deploiement, true);
+        }
+    }
+
+    @Test
+    void lesCopiesDesColonnesNOntPasDHistoireEtLeResteGardeLaSienne() {
+        ProcessEngine e = moteur.getProcessEngine();
+        deploiement = e.getRepositoryService().createDeployment().addModelInstance("decoration.bpmn",
+                Bpmn.createExecutableProcess("Essai_Decoration").camundaHistoryTimeToLive(30).startEvent().userTask("Tache").name("Instruire")
+                        .endEvent().done()).deploy().getId();
+        String instance = e.getRuntimeService().startProcessInstanceByKey("Essai_Decoration", "FDT-2026-0042",
+                Map.of(Variables.NUMERO, "FDT-2026-0042", Variables.STRUCTURE, "La Fabrique du Val", Variables.CATEGORIE, "QPV",
+                        Variables.VAGUE, "FDT-2026-12")).getId();
+        Task tache = e.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(tache.getName()).isEqualTo("Instruire FDT-2026-0042 — La Fabrique du Val");
+        assertThat(e.getTaskService().getVariablesLocal(tache.getId())).containsOnlyKeys(DecorationTachesPlugin.COLONNES);
+        e.getTaskService().setVariableLocal(tache.getId(), "noteLocale", 3);
+        e.getTaskService().setVariableLocal(tache.getId(), Variables.VAGUE, "FDT-2026-13");
+        e.getTaskService().complete(tache.getId());
+
+        List<HistoricVariableInstance> histoire = e.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).list();
+        assertThat(histoire).filteredOn(v -> v.getTaskId() == null).extracting(HistoricVariableInstance::getName)
+                .containsExactlyInAnyOrderElementsOf(DecorationTachesPlugin.COLONNES);
+        assertThat(histoire).filteredOn(v -> v.getTaskId() != null).extracting(HistoricVariableInstance::getName).containsExactly("noteLocale");
+        assertThat(e.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName() + (d.getTaskId() == null ? "" : "@tâche"))
+                .containsExactlyInAnyOrder(Variables.NUMERO, Variables.STRUCTURE, Variables.CATEGORIE, Variables.VAGUE, "noteLocale@tâche");
+    }
+}
