@@ -33,6 +33,8 @@ class AuthentificationEngineRest extends ProcessEngineAuthenticationFilter {
 
     private final Limites limites;
     private final ObjectProvider<ProcessEngine> moteur;
+    /** Resolved on the first request (the bean lookup itself costs more than the rest of this method). */
+    private volatile ProcessEngine application;
 
     AuthentificationEngineRest(Limites limites, ObjectProvider<ProcessEngine> moteur) {
         this.limites = limites;
@@ -46,7 +48,11 @@ class AuthentificationEngineRest extends ProcessEngineAuthenticationFilter {
      */
     @Override
     protected ProcessEngine getAddressedEngine(String nom) {
-        ProcessEngine application = moteur.getIfAvailable();
+        ProcessEngine application = this.application;
+        if (application == null) {
+            application = moteur.getIfAvailable();
+            this.application = application;
+        }
         if (application != null && (nom == null || nom.equals(DEFAULT_ENGINE_NAME) || nom.equals(application.getName()))) {
             return application;
         }
