@@ -729,6 +729,7 @@ public final class BancPerformance {
             this.chronos = chronos;
             CompteurSql.releverEtRemettreAZero();
             CompteurSql.plusFrequents(0);
+            CompteurSql.parRequete(Map.of());
             statistiquesPostgres(true);
             this.cpuJvmDebut = cpuJvm();
             this.cpuMachineDebut = cpuMachine();
@@ -744,11 +745,13 @@ public final class BancPerformance {
             cpuJvmMs = (cpuJvm() - cpuJvmDebut) / 1e6;
             cpuMachineMs = (cpuMachine() - cpuMachineDebut) / 1e6;
             etats = etatsAttente;
-            for (long[] v : CompteurSql.releverEtRemettreAZero().values()) {
+            Map<String, long[]> releve = CompteurSql.releverEtRemettreAZero();
+            for (long[] v : releve.values()) {
                 allersRetoursSql += v[0];
                 ordresSql += v[1];
             }
-            ordresLesPlusEnvoyes = CompteurSql.plusFrequents(40) + statistiquesPostgres(false);
+            ordresLesPlusEnvoyes = (releve.isEmpty() ? "" : "Par requête HTTP :\n" + CompteurSql.parRequete(releve)) + CompteurSql.plusFrequents(40)
+                    + statistiquesPostgres(false);
             if (System.getProperty("banc.sql.appelants") != null) {
                 ordresLesPlusEnvoyes += "Appelants de « " + System.getProperty("banc.sql.appelants") + " » :\n" + CompteurSql.appelants();
             }

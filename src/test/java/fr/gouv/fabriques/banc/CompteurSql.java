@@ -28,12 +28,21 @@ final class CompteurSql {
     private static final Map<String, AtomicLong> PAR_ORDRE = new ConcurrentHashMap<>();
 
     private static final String APPELANTS_DE = System.getProperty("banc.sql.appelants");
+    /** -Dbanc.sql.route="GET /engine-rest/task/{}/form-variables": the most sent statements are those of that route only. */
+    private static final String ROUTE_SEULE = System.getProperty("banc.sql.route");
     private static final Map<String, AtomicLong> APPELANTS = new ConcurrentHashMap<>();
 
     private CompteurSql() {
     }
 
-    /** Wraps the DataSource bean (an initializer of the benchmark's application). */
+    /** The HTTP request the current thread serves (method and path, identifiers replaced by {}), counted under it. */
+    private static final ThreadLocal<String> REQUETE = new ThreadLocal<>();
+    private static final Map<String, AtomicLong> REQUETES = new ConcurrentHashMap<>();
+
+    /**
+     * Wraps the DataSource bean, and counts what each HTTP request sends under its route rather than its thread (an initializer of
+     * the benchmark's application).
+     */
     static void installer(ConfigurableApplicationContext contexte) {
         contexte.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
@@ -41,6 +50,37 @@ final class CompteurSql {
                 return bean instanceof DataSource ds && !(Proxy.isProxyClass(bean.getClass())) ? envelopper(ds, DataSource.class) : bean;
             }
         });
+        org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> filtre = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                (requete, reponse, chaine) -> {
+                    jakarta.servlet.http.HttpServletRequest r = (jakarta.servlet.http.HttpServletRequest) requete;
+                    String route = r.getMethod() + " " + r.getRequestURI().replaceAll("/[^/]*\\d[^/]*", "/{}");
+                    REQUETES.computeIfAbsent(route, c -> new AtomicLong()).incrementAndGet();
+                    REQUETE.set(route);
+                    try {
+                        chaine.doFilter(requete, reponse);
+                    } finally {
+                        REQUETE.remove();
+                    }
+                });
+        filtre.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        filtre.addUrlPatterns("/*");
+        contexte.getBeanFactory().registerSingleton("bancCompteurSqlParRequete", filtre);
+    }
+
+    /** Per route, since the last call: requests, SQL round trips and statements per request; then per thread for the rest (jobs). */
+    static String parRequete(Map<String, long[]> releve) {
+        StringBuilder sb = new StringBuilder(String.format("%8s %9s %9s  %s%n", "requêtes", "a.-r./req", "ordres/req", "route (ou fil)"));
+        Map<String, Long> requetes = new TreeMap<>();
+        REQUETES.forEach((route, n) -> requetes.put(route, n.getAndSet(0)));
+        releve.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).forEach(e -> {
+            long n = requetes.getOrDefault(e.getKey(), 0L);
+            if (n > 0) {
+                sb.append(String.format("%8d %9.1f %9.1f  %s%n", n, e.getValue()[0] / (double) n, e.getValue()[1] / (double) n, e.getKey()));
+            } else {
+                sb.append(String.format("%8s %9d %9d  %s (total)%n", "-", e.getValue()[0], e.getValue()[1], e.getKey()));
+            }
+        });
+        return sb.toString();
     }
 
     /** Round trips and statements per thread name since the last call (threads of the same pool summed under their prefix). */
@@ -123,6 +163,9 @@ final class CompteurSql {
         }
 
         private static void parOrdre(String sql) {
+            if (ROUTE_SEULE != null && !ROUTE_SEULE.equals(REQUETE.get())) {
+                return;
+            }
             String court = sql.replaceAll("\\s+", " ").strip();
             PAR_ORDRE.computeIfAbsent(court.length() > 90 ? court.substring(0, 90) : court, c -> new AtomicLong()).incrementAndGet();
             if (APPELANTS_DE != null && court.startsWith(APPELANTS_DE)) {
@@ -136,7 +179,7 @@ final class CompteurSql {
         }
 
         private static void compter(long allersRetours, long ordres) {
-            String fil = Thread.currentThread().getName().replaceAll("-?\\d+$", "");
+            String fil = REQUETE.get() != null ? REQUETE.get() : Thread.currentThread().getName().replaceAll("-?\\d+$", "");
             ALLERS_RETOURS.computeIfAbsent(fil, f -> {
                 ORDRES.putIfAbsent(f, new AtomicLong());
                 return new AtomicLong();
