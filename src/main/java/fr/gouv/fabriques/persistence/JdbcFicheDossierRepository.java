@@ -7,26 +7,35 @@ import fr.gouv.fabriques.domain.Avis;
 import fr.gouv.fabriques.domain.Convention;
 import fr.gouv.fabriques.domain.Critere;
 import fr.gouv.fabriques.domain.DecisionBilan;
+import fr.gouv.fabriques.domain.Avenant;
+import fr.gouv.fabriques.domain.DocumentConvention;
 import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
+import fr.gouv.fabriques.domain.Piece;
 import fr.gouv.fabriques.domain.StatutConvention;
+import fr.gouv.fabriques.domain.Versement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dossier sheet's rows: nine queries by primary or indexed key, whatever the dossier holds
- * (the dossier with its instruction and convention, then one query per list), in one
- * repeatable-read transaction so that the lists agree with each other.
+ * The dossier sheet's rows: the dossier with its instruction and convention, then the nine lists, each
+ * by an indexed key, sent together in one round trip; in one repeatable-read transaction so that the
+ * lists agree with each other.
  */
 @Repository
 class JdbcFicheDossierRepository implements FicheDossierRepository {
@@ -42,7 +51,8 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
               i.poids_emploi,
               c.dossier_id as c_dossier_id, c.montant_1 as c_montant_1, c.montant_2 as c_montant_2, c.montant_3 as c_montant_3,
               c.supplement_numerique as c_supplement_numerique, c.generee_le as c_generee_le, c.signee_porteur_le as c_signee_porteur_le,
-              c.signee_etat_le as c_signee_etat_le, c.signataire_etat as c_signataire_etat, c.statut as c_statut
+              c.signee_etat_le as c_signee_etat_le, c.signataire_etat as c_signataire_etat, c.statut as c_statut,
+              c.decalage_mois as c_decalage_mois
             from dossier d
             left join instruction i on i.dossier_id = d.id
             left join convention c on c.dossier_id = d.id
@@ -52,58 +62,97 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
     private static final Map<Critere, String> COLONNES_CRITERES = colonnesCriteres();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    JdbcFicheDossierRepository(JdbcClient jdbc) {
+    JdbcFicheDossierRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    private record Tete(Dossier dossier, Instruction instruction, Convention convention) {
+    private record Tete(Dossier dossier, Instruction instruction, Convention convention, int decalageMois) {
     }
 
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<Donnees> lire(String numero) {
         Optional<Tete> tete = jdbc.sql(DOSSIER).param(numero)
-                .query((rs, i) -> new Tete(JdbcDossierRepository.lire(rs, i), instruction(rs), convention(rs))).optional();
+                .query((rs, i) -> new Tete(JdbcDossierRepository.lire(rs, i), instruction(rs), convention(rs),
+                        rs.getObject("c_dossier_id") == null ? 0 : rs.getInt("c_decalage_mois"))).optional();
         if (tete.isEmpty()) {
             return Optional.empty();
         }
         long id = tete.get().dossier().id();
-        List<Validation> validations = jdbc.sql("select * from validation_proposition where dossier_id = ? order by le, id").param(id)
-                .query((rs, i) -> new Validation(rs.getBoolean("validee"), rs.getString("commentaire"), rs.getString("par"),
-                        instant(rs.getTimestamp("le"))))
-                .list();
-        List<Decision> decisions = jdbc.sql("select * from decision_comite where dossier_id = ? order by decide_le, id").param(id)
-                .query((rs, i) -> new Decision(JdbcDecisionComiteRepository.lire(rs, i), "PUBLIEE".equals(rs.getString("etat")),
-                        rs.getString("publiee_par"), instant(rs.getTimestamp("publiee_le"))))
-                .list();
-        List<Bilan> bilans = jdbc.sql("select * from bilan where dossier_id = ? order by annee").param(id)
-                .query((rs, i) -> new Bilan(rs.getInt("annee"), instant(rs.getTimestamp("depose_le")), rs.getString("commentaire"),
-                        rs.getString("decision") == null ? null : DecisionBilan.valueOf(rs.getString("decision")),
-                        rs.getString("decision_motif"), rs.getString("decide_par"), instant(rs.getTimestamp("decide_le"))))
-                .list();
-        List<Reversement> reversements = jdbc.sql("select * from reversement where dossier_id = ? order by decide_le, id").param(id)
-                .query((rs, i) -> new Reversement(rs.getInt("montant"), rs.getString("motif"), rs.getString("decide_par"),
-                        instant(rs.getTimestamp("decide_le"))))
-                .list();
-        List<Journal.Evenement> journal = jdbc.sql("select * from evenement_dossier where dossier_id = ? order by survenu_le, id")
-                .param(id)
-                .query((rs, i) -> new Journal.Evenement(TypeEvenement.valueOf(rs.getString("type")), rs.getString("libelle"),
-                        rs.getBoolean("visible_porteur"), rs.getString("acteur"), instant(rs.getTimestamp("survenu_le"))))
-                .list();
-        return Optional.of(new Donnees(tete.get().dossier(), tete.get().instruction(), validations,
-                jdbc.sql(JdbcPieceRepository.META + "where dossier_id = ? order by depose_le, id").param(id)
-                        .query(JdbcPieceRepository::piece).list(),
-                decisions, tete.get().convention(),
-                jdbc.sql("select " + JdbcDocumentConventionRepository.DESCRIPTION + " from document_convention where dossier_id = ? "
-                        + "order by cree_le, id").param(id).query(JdbcDocumentConventionRepository::lire).list(),
-                jdbc.sql("select * from versement where dossier_id = ? order by annee").param(id).query(JdbcVersementRepository::lire).list(),
-                bilans, reversements, journal,
-                jdbc.sql("select " + JdbcAvenantRepository.COLONNES + " from avenant where dossier_id = ? order by numero").param(id)
-                        .query(JdbcAvenantRepository::lire).list(),
-                tete.get().convention() == null ? 0 : jdbc.sql("select decalage_mois from convention where dossier_id = ?").param(id)
-                        .query(Integer.class).single()));
+        // The lists in one round trip: the statements sent together, their results read in order (issue 13: ten round trips each
+        // time a form opened, a third of form-variables' SQL).
+        List<List<?>> listes = jdbcTemplate.execute((Connection c) -> c.prepareStatement(String.join(";\n", LISTES.stream().map(Liste::sql)
+                .toList())), (PreparedStatement ordres) -> {
+                    for (int k = 1; k <= LISTES.size(); k++) {
+                        ordres.setLong(k, id);
+                    }
+                    boolean resultat = ordres.execute();
+                    List<List<?>> lues = new ArrayList<>();
+                    for (Liste<?> liste : LISTES) {
+                        if (!resultat) {
+                            throw new IllegalStateException("Fiche du dossier : résultat manquant pour « " + liste.sql() + " »");
+                        }
+                        try (ResultSet rs = ordres.getResultSet()) {
+                            List<Object> lignes = new ArrayList<>();
+                            for (int i = 0; rs.next(); i++) {
+                                lignes.add(liste.lecteur().mapRow(rs, i));
+                            }
+                            lues.add(lignes);
+                        }
+                        resultat = ordres.getMoreResults();
+                    }
+                    return lues;
+                });
+        int k = 0;
+        List<Validation> validations = liste(listes, k++);
+        List<Decision> decisions = liste(listes, k++);
+        List<Bilan> bilans = liste(listes, k++);
+        List<Reversement> reversements = liste(listes, k++);
+        List<Journal.Evenement> journal = liste(listes, k++);
+        List<Piece> pieces = liste(listes, k++);
+        List<DocumentConvention> documents = liste(listes, k++);
+        List<Versement> versements = liste(listes, k++);
+        List<Avenant> avenants = liste(listes, k);
+        return Optional.of(new Donnees(tete.get().dossier(), tete.get().instruction(), validations, pieces, decisions, tete.get().convention(),
+                documents, versements, bilans, reversements, journal, avenants, tete.get().decalageMois()));
     }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> liste(List<List<?>> listes, int rang) {
+        return (List<T>) listes.get(rang);
+    }
+
+    /** A list of the sheet: its statement (one parameter, the dossier's id) and how a row reads. */
+    private record Liste<T>(String sql, RowMapper<T> lecteur) {
+    }
+
+    /** In the order read above. */
+    private static final List<Liste<?>> LISTES = List.of(
+            new Liste<>("select * from validation_proposition where dossier_id = ? order by le, id",
+                    (rs, i) -> new Validation(rs.getBoolean("validee"), rs.getString("commentaire"), rs.getString("par"),
+                            instant(rs.getTimestamp("le")))),
+            new Liste<>("select * from decision_comite where dossier_id = ? order by decide_le, id",
+                    (rs, i) -> new Decision(JdbcDecisionComiteRepository.lire(rs, i), "PUBLIEE".equals(rs.getString("etat")),
+                            rs.getString("publiee_par"), instant(rs.getTimestamp("publiee_le")))),
+            new Liste<>("select * from bilan where dossier_id = ? order by annee",
+                    (rs, i) -> new Bilan(rs.getInt("annee"), instant(rs.getTimestamp("depose_le")), rs.getString("commentaire"),
+                            rs.getString("decision") == null ? null : DecisionBilan.valueOf(rs.getString("decision")),
+                            rs.getString("decision_motif"), rs.getString("decide_par"), instant(rs.getTimestamp("decide_le")))),
+            new Liste<>("select * from reversement where dossier_id = ? order by decide_le, id",
+                    (rs, i) -> new Reversement(rs.getInt("montant"), rs.getString("motif"), rs.getString("decide_par"),
+                            instant(rs.getTimestamp("decide_le")))),
+            new Liste<>("select * from evenement_dossier where dossier_id = ? order by survenu_le, id",
+                    (rs, i) -> new Journal.Evenement(TypeEvenement.valueOf(rs.getString("type")), rs.getString("libelle"),
+                            rs.getBoolean("visible_porteur"), rs.getString("acteur"), instant(rs.getTimestamp("survenu_le")))),
+            new Liste<>(JdbcPieceRepository.META + "where dossier_id = ? order by depose_le, id", JdbcPieceRepository::piece),
+            new Liste<>("select " + JdbcDocumentConventionRepository.DESCRIPTION + " from document_convention where dossier_id = ? "
+                    + "order by cree_le, id", JdbcDocumentConventionRepository::lire),
+            new Liste<>("select * from versement where dossier_id = ? order by annee", JdbcVersementRepository::lire),
+            new Liste<>("select " + JdbcAvenantRepository.COLONNES + " from avenant where dossier_id = ? order by numero",
+                    JdbcAvenantRepository::lire));
 
     private static Instruction instruction(ResultSet rs) throws SQLException {
         if (rs.getObject("i_dossier_id") == null) {
