@@ -51,6 +51,11 @@ class JdbcNumeroteurDossier implements NumeroteurDossier, DisposableBean {
 
     @Override
     public String prochain(Appel appel, int annee) {
+        if (!enveloppeHikari()) {
+            // Not a Hikari pool (a DataSource from elsewhere): no pool of its own to build; the number is taken in the deposit's
+            // transaction, as before (the counter row then stays locked until the deposit commits).
+            return dansLaTransaction(appel, annee);
+        }
         try (Connection c = pool().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -77,6 +82,20 @@ class JdbcNumeroteurDossier implements NumeroteurDossier, DisposableBean {
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Numéro de dossier impossible à obtenir", e);
         }
+    }
+
+    private boolean enveloppeHikari() {
+        try {
+            return principale.isWrapperFor(HikariDataSource.class);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private String dansLaTransaction(Appel appel, int annee) {
+        int n = org.springframework.jdbc.core.simple.JdbcClient.create(principale).sql(INCREMENT).param(appel.prefixe()).param(annee)
+                .query(Integer.class).single();
+        return String.format("%s-%d-%04d", appel.prefixe(), annee, n);
     }
 
     /** Built on first use from the application's pool (same database, account and timeouts). */
