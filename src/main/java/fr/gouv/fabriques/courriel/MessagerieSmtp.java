@@ -7,6 +7,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -75,13 +76,10 @@ class MessagerieSmtp implements Messagerie {
                 boolean reprise = transport != null;
                 try {
                     envoyerSurLaConnexion(message);
-                } catch (SendFailedException e) {
-                    // The server refused the addresses: the same answer on any connection.
-                    fermer();
-                    throw new EchecEnvoi("serveur SMTP : " + e.getMessage(), e);
                 } catch (MessagingException e) {
                     fermer();
-                    if (!reprise) {
+                    // The server refused the mail (the same answer on any connection), or this was a new connection: no second try.
+                    if (!reprise || refuseParLeServeur(e)) {
                         throw new EchecEnvoi("serveur SMTP : " + e.getMessage(), e);
                     }
                     // A kept connection the server has dropped meanwhile (idle time, mails per connection): once more, on a new one.
@@ -92,6 +90,17 @@ class MessagerieSmtp implements Messagerie {
                         throw new EchecEnvoi("serveur SMTP : " + encore.getMessage(), encore);
                     }
                 }
+            }
+
+            /**
+             * A refusal is an answer of the server (a reply code, refused addresses). A connection it dropped meanwhile may also
+             * surface as a {@link SendFailedException}, at the first command, with no reply ({@code [EOF]}, code -1): that one is not.
+             */
+            private static boolean refuseParLeServeur(MessagingException e) {
+                if (e instanceof SMTPSendFailedException s) {
+                    return s.getReturnCode() > 0;
+                }
+                return e instanceof SendFailedException;
             }
 
             private void envoyerSurLaConnexion(MimeMessage message) throws MessagingException {
