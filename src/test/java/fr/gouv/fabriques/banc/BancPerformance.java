@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.banc;
 
+import fr.gouv.fabriques.integration.Depots;
 import static fr.gouv.fabriques.banc.ClientBanc.basic;
 import static fr.gouv.fabriques.banc.ClientBanc.variables;
 
@@ -393,7 +394,7 @@ public final class BancPerformance {
         travailler(http, id, utilisateur, tache, valeurs);
     }
 
-    private static void travailler(ClientBanc http, String id, String utilisateur, String tache, Map<String, Object> valeurs) {
+    static void travailler(ClientBanc http, String id, String utilisateur, String tache, Map<String, Object> valeurs) {
         http.post("claim", "/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur)).attendre(204, "claim");
         http.get("form-variables", "/engine-rest/task/" + id + "/form-variables?deserializeValues=false", basic(utilisateur)).attendre(200,
                 "form-variables");
@@ -576,30 +577,11 @@ public final class BancPerformance {
                 """);
         depot.put("vague", vague);
         // « Une Fabrique par structure »: a company (SIREN) of its own for every deposit.
-        String siren = avecCle(String.valueOf(10_000_000 + Math.floorMod(SIRENS.incrementAndGet(), 89_000_000)));
-        ((ObjectNode) depot.get("structure")).put("siret", avecCle(siren + "0001"));
+        String siren = Depots.avecCle(String.valueOf(10_000_000 + Math.floorMod(SIRENS.incrementAndGet(), 89_000_000)));
+        ((ObjectNode) depot.get("structure")).put("siret", Depots.avecCle(siren + "0001"));
         JsonNode r = http.post(operation, "/api/dossiers", depot, null).attendre(201, "dépôt").json();
         JETONS.put(r.get("numero").asText(), r.get("jetonAcces").asText());
         return r.get("numero").asText();
-    }
-
-    /** {@code base} followed by the digit that makes it pass the Luhn check (SIREN, SIRET). */
-    static String avecCle(String base) {
-        for (int c = 0; c <= 9; c++) {
-            String candidat = base + c;
-            int somme = 0;
-            for (int i = 0; i < candidat.length(); i++) {
-                int chiffre = candidat.charAt(candidat.length() - 1 - i) - '0';
-                if (i % 2 == 1) {
-                    chiffre = chiffre * 2 > 9 ? chiffre * 2 - 9 : chiffre * 2;
-                }
-                somme += chiffre;
-            }
-            if (somme % 10 == 0) {
-                return candidat;
-            }
-        }
-        throw new IllegalStateException();
     }
 
     private static JsonNode lire(String json) {
@@ -776,11 +758,7 @@ public final class BancPerformance {
                 r.put("allers_retours_sql", allersRetoursSql);
                 r.put("ordres_sql", ordresSql);
             }
-            Map<String, Object> operations = new LinkedHashMap<>();
-            for (String o : chronos.operations()) {
-                operations.put(o, Map.of("nombre", chronos.nombre(o), "p50_ms", chronos.percentile(o, 50), "p95_ms", chronos.percentile(o, 95)));
-            }
-            r.put("operations", operations);
+            r.put("operations", chronos.resume());
             return r;
         }
 

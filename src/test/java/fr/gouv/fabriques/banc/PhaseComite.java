@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.banc;
 
+import fr.gouv.fabriques.integration.GrandeVague;
 import static fr.gouv.fabriques.banc.ClientBanc.basic;
 import static fr.gouv.fabriques.banc.ClientBanc.variables;
 
@@ -14,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -123,7 +123,7 @@ final class PhaseComite {
                 int rang = f;
                 membres.add(() -> {
                     for (int i = rang; i < decisions.size(); i += t) {
-                        travailler(http, decisions.get(i).get("id").asText(), "comite", "Décider du dossier", decision(i, laureats));
+                        BancPerformance.travailler(http, decisions.get(i).get("id").asText(), "comite", "Décider du dossier", decision(i, laureats));
                     }
                     return null;
                 });
@@ -374,45 +374,7 @@ final class PhaseComite {
                 + "and d.categorie = 'HORS_GRANDS_CENTRES' order by d.id limit 1").query(Long.class).optional()
                 .orElseThrow(() -> new IllegalStateException("aucun dossier instruit à cloner : le cycle de vie doit tourner avant le comité"));
         String prefixe = "FDT-B" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase() + "-";
-        jdbc.sql("""
-                insert into dossier (numero, appel, vague, categorie, raison_sociale, siret, forme_juridique, adresse_ligne, code_postal, commune,
-                    code_insee, departement, region, code_qpv, contact_nom, contact_email, contact_telephone, projet_nom, projet_description,
-                    projet_services, projet_partenaires, projet_gouvernance, projet_etp_finances, montant_demande_1, montant_demande_2,
-                    montant_demande_3, statut, jeton_hash, depose_le, modifie_le)
-                select ? || lpad(n::text, 5, '0'), appel, ?, categorie, raison_sociale || ' n° ' || n,
-                    lpad((floor(random() * 1e13)::bigint * 10 + n % 10)::text, 14, '9'), forme_juridique, adresse_ligne, code_postal, commune,
-                    code_insee, departement, region, code_qpv, contact_nom, contact_email, contact_telephone, projet_nom, projet_description,
-                    projet_services, projet_partenaires, projet_gouvernance, projet_etp_finances, montant_demande_1, montant_demande_2,
-                    montant_demande_3, 'INSTRUIT', jeton_hash, depose_le, modifie_le
-                from dossier, generate_series(1, ?) n where id = ?
-                """).param(prefixe).param(vague).param(taille).param(modele).update();
-        jdbc.sql("""
-                insert into instruction (dossier_id, complet, completude_par, completude_le, avis_territorial, avis_par, avis_le, proposition,
-                    proposition_motif, montant_propose_1, montant_propose_2, montant_propose_3, instruit_par, instruit_le, validation,
-                    validee_par, validee_le, note_gouvernance, note_partenariats, note_besoin_local, note_offre_services,
-                    note_modele_economique, note_emploi, score_total, absence_conflit_interets)
-                select c.id, i.complet, i.completude_par, i.completude_le, i.avis_territorial, i.avis_par, i.avis_le, i.proposition,
-                    i.proposition_motif, i.montant_propose_1, i.montant_propose_2, i.montant_propose_3, i.instruit_par, i.instruit_le,
-                    i.validation, i.validee_par, i.validee_le, i.note_gouvernance, i.note_partenariats, i.note_besoin_local,
-                    i.note_offre_services, i.note_modele_economique, i.note_emploi, (c.id * 7 % 1000) / 10.0, i.absence_conflit_interets
-                from instruction i, dossier c where i.dossier_id = ? and c.numero like ? || '%'
-                """).param(modele).param(prefixe).update();
-        List<Map<String, Object>> clones = jdbc.sql("select id, numero, raison_sociale, categorie, departement from dossier where numero like ? || '%' "
-                + "order by numero").param(prefixe).query().listOfRows();
-        long graine = System.nanoTime() % 1_000_000_000L;
-        for (Map<String, Object> c : clones) {
-            jdbc.sql("update dossier set siret = ? where id = ?").param(siret(graine++)).param(((Number) c.get("id")).longValue()).update();
-        }
-        List<String> numeros = new ArrayList<>();
-        for (Map<String, Object> c : clones) {
-            runtime.createProcessInstanceByKey("Process_Dossier").businessKey((String) c.get("numero"))
-                    .setVariable("dossierId", ((Number) c.get("id")).longValue())
-                    .setVariable("numero", c.get("numero")).setVariable("structure", c.get("raison_sociale"))
-                    .setVariable("categorie", c.get("categorie")).setVariable("vague", vague)
-                    .setVariable("departement", c.get("departement")).setVariable("issueInstruction", "INSTRUIT")
-                    .startBeforeActivity("CallActivity_DecisionComite").execute();
-            numeros.add((String) c.get("numero"));
-        }
+        List<String> numeros = GrandeVague.cloner(jdbc, runtime, modele, prefixe, taille, vague);
         if (numeros.size() != taille) {
             throw new IllegalStateException(taille + " dossiers attendus dans la vague " + vague + ", " + numeros.size() + " préparés");
         }
@@ -443,15 +405,6 @@ final class PhaseComite {
                     + cle, basic("gestionnaire")).attendre(200, cle).json();
             return r.isEmpty() ? null : r.get(0).get("id").asText();
         }, cle + " de " + vague);
-    }
-
-    private static void travailler(ClientBanc http, String id, String utilisateur, String tache, Map<String, Object> valeurs) {
-        http.post("claim", "/engine-rest/task/" + id + "/claim", Map.of("userId", utilisateur), basic(utilisateur)).attendre(204, "claim");
-        http.get("form-variables", "/engine-rest/task/" + id + "/form-variables?deserializeValues=false", basic(utilisateur)).attendre(200,
-                "form-variables");
-        long debut = System.nanoTime();
-        http.post("submit-form", "/engine-rest/task/" + id + "/submit-form", valeurs, basic(utilisateur)).attendre(204, "submit-form");
-        http.chronos().noter("submit-form : " + tache, System.nanoTime() - debut);
     }
 
     /**
@@ -493,11 +446,5 @@ final class PhaseComite {
     private void attendreJobs() {
         ManagementService management = contexte.getBean(ManagementService.class);
         BancPerformance.sonder(() -> management.createJobQuery().executable().count() == 0 ? Boolean.TRUE : null, "la fin des jobs en cours");
-    }
-
-    /** A valid SIRET (Luhn) of a company of its own, SIREN starting with 0 (never one the deposits draw). */
-    private static String siret(long n) {
-        String siren = BancPerformance.avecCle(String.format("0%07d", Math.floorMod(n, 10_000_000L)));
-        return BancPerformance.avecCle(siren + "0001");
     }
 }

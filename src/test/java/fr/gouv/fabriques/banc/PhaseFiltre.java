@@ -170,9 +170,7 @@ final class PhaseFiltre {
             r.put("taches_ouvertes", ouvertes);
             r.put("file_instructeurs", fileInstructeurs);
             r.put("instances_terminees", terminees);
-            for (String o : chronos.operations()) {
-                r.put(o, Map.of("p50_ms", chronos.percentile(o, 50), "p95_ms", chronos.percentile(o, 95)));
-            }
+            r.putAll(chronos.resume());
             return r;
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Valid deposits of the API contract (OpenAPI, README), each for its own company (SIREN) so that tests never collide. */
-final class Depots {
+public final class Depots {
 
     private static final AtomicInteger COMPTEUR = new AtomicInteger();
     private static final int DEBUT = (int) Math.floorMod(System.nanoTime(), 89_000_000L);
@@ -35,7 +35,8 @@ final class Depots {
         return avecCle(siren + String.format("%04d", etablissement));
     }
 
-    private static String avecCle(String base) {
+    /** The base followed by the digit that makes its Luhn checksum hold (SIREN, SIRET). */
+    public static String avecCle(String base) {
         for (int c = 0; c <= 9; c++) {
             String candidat = base + c;
             if (luhn(candidat)) {
