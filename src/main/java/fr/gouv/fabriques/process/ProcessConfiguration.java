@@ -43,6 +43,12 @@ class ProcessConfiguration {
         return new DecorationTachesPlugin();
     }
 
+    /** The full history without the variables' details (doc/adr/0021). */
+    @Bean
+    fr.gouv.fabriques.process.commun.HistoriqueSansDetailsPlugin historiqueSansDetailsPlugin() {
+        return new fr.gouv.fabriques.process.commun.HistoriqueSansDetailsPlugin();
+    }
+
     /** Around the engine's REST (Tasklist's and /engine-rest): the forms' computed variables, see {@link ContenusFormulaires}. */
     @Bean
     FilterRegistrationBean<VariablesCalculeesFilter> variablesCalculeesFilter(ObjectProvider<ContenusFormulaires> contenus) {
