@@ -90,10 +90,11 @@ class CourrielsIT {
         // The application's log says where the mail went without giving the applicant's address.
         assertThat(journal.getOut()).contains("envoyé à " + email.charAt(0) + "***@").doesNotContain(email);
 
-        List<MimeMessage> recus = courriersRecus();
+        // The deposit's acknowledgement, once; beside it, the eligibility's « recevable » (same transaction, doc/adr/0022).
+        List<MimeMessage> recus = courriersDuDepot();
         assertThat(recus).hasSize(1);
         MimeMessage m = recus.get(0);
-        assertThat(m.getSubject()).isEqualTo("Votre dossier " + numero + " a bien été déposé");
+        assertThat(courriersRecus()).hasSize(2);
         assertThat(texte(m)).contains(numero).contains("Association La Fabrique du Val").contains("Camille Martin")
                 .contains("/api/dossiers/" + numero);
         Map<String, Object> ligne = ligne("DEPOT");
@@ -103,12 +104,12 @@ class CourrielsIT {
         assertThat(m.getMessageID()).isEqualTo(ligne.get("message_id"));
 
         envoyeur.envoyerEnAttente();
-        assertThat(courriersRecus()).as("envoyer à nouveau ne renvoie rien").hasSize(1);
+        assertThat(courriersRecus()).as("envoyer à nouveau ne renvoie rien").hasSize(2);
 
         // The copy a person reads in the local run.
         try (Stream<Path> fichiers = Files.list(smtp.repertoire())) {
-            assertThat(fichiers.filter(f -> f.getFileName().toString().endsWith(email + ".eml")).map(CourrielsIT::lire))
-                    .singleElement().asString().contains("Message-ID: " + ligne.get("message_id"));
+            assertThat(fichiers.filter(f -> f.getFileName().toString().endsWith(email + ".eml")).map(CourrielsIT::lire)
+                    .filter(t -> t.contains("Message-ID: " + ligne.get("message_id")))).singleElement().asString().contains(numero);
         }
     }
 
@@ -160,7 +161,7 @@ class CourrielsIT {
         plusTard.envoyerEnAttente();
         plusTard.envoyerEnAttente();
 
-        assertThat(courriersRecus()).hasSize(1);
+        assertThat(courriersDuDepot()).hasSize(1);
         assertThat(ligne("DEPOT").get("etat")).isEqualTo("ENVOYE");
         assertThat(ligne("DEPOT").get("tentatives")).isEqualTo(2);
     }
@@ -197,32 +198,45 @@ class CourrielsIT {
                 .containsOnlyOnce("Pièces complémentaires demandées — dossier " + numero).hasSize(3);
     }
 
+    /**
+     * The eligibility step runs in the deposit's transaction (doc/adr/0022): a fault after its mail is written undoes the whole
+     * deposit — no dossier, no event, no mail — and the applicant's retry with the same Idempotency-Key gives one dossier and
+     * one mail of each kind.
+     */
     @Test
-    void unJobQuiEchoueApresLEtapePuisEstRejoueNeDonneQuUnCourriel() throws Exception {
-        deposer();
-        Job eligibilite = jobs().get(0);
+    void unDepotQuiEchoueApresLEtapeNeLaisseRienEtSonRejeuNeDonneQuUnCourrielDeChaque() throws Exception {
+        ObjectNode depot = Depots.valide();
+        email = "porteur-" + depot.get("structure").get("siret").asText() + "@fabrique-test.example";
+        ((ObjectNode) depot.get("contact")).put("email", email);
+        String cle = "rejeu-" + depot.get("structure").get("siret").asText();
+        String siret = depot.get("structure").get("siret").asText();
+        long dossiersAvant = jdbc.sql("select count(*) from dossier").query(Long.class).single();
 
         panneAprèsEcriture("RECEVABILITE");
+        Http.Reponse echec;
         try {
-            // PostgreSQL aborts the transaction; the engine reports it as a persistence failure of the job.
-            assertThatThrownBy(() -> management.executeJob(eligibilite.getId())).isInstanceOf(ProcessEngineException.class);
+            echec = http.postJson("/api/dossiers", depot, Map.of("Idempotency-Key", cle));
         } finally {
             finDePanne();
         }
-        assertThat(statut()).isEqualTo("DEPOSE");
-        assertThat(nombre("evenement_dossier", "RECEVABILITE")).isZero();
-        assertThat(nombre("notification", "RECEVABILITE")).isZero();
-        Job apresEchec = management.createJobQuery().jobId(eligibilite.getId()).singleResult();
-        assertThat(apresEchec.getRetries()).isEqualTo(eligibilite.getRetries() - 1);
+        assertThat(echec.statut()).as(echec.corps()).isGreaterThanOrEqualTo(500);
+        assertThat(echec.corps()).doesNotContain("panne simulée").doesNotContain("notification");
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(dossiersAvant);
+        assertThat(jdbc.sql("select count(*) from dossier where siret = ?").param(siret).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where destinataire = ?").param(email).query(Long.class).single()).isZero();
 
-        management.executeJob(eligibilite.getId());
+        Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of("Idempotency-Key", cle));
+        assertThat(r.statut()).as(r.corps()).isEqualTo(201);
+        numero = r.json().get("numero").asText();
         assertThat(statut()).isEqualTo("EN_INSTRUCTION");
+        assertThat(http.postJson("/api/dossiers", depot, Map.of("Idempotency-Key", cle)).json().get("numero").asText())
+                .as("le rejeu rend le même dossier").isEqualTo(numero);
         envoyeur.envoyerEnAttente();
 
         assertThat(nombre("evenement_dossier", "RECEVABILITE")).isEqualTo(1);
         assertThat(nombre("notification", "RECEVABILITE")).isEqualTo(1);
-        assertThat(courriersRecus()).extracting(MimeMessage::getSubject)
-                .containsOnlyOnce("Dossier " + numero + " recevable : l'instruction commence").hasSize(2);
+        assertThat(courriersRecus()).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder("Votre dossier " + numero + " a bien été déposé",
+                "Dossier " + numero + " recevable : l'instruction commence");
     }
 
     /** At least once: a crash between SMTP acceptance and « sent » resends the mail, as the same message. */
@@ -245,7 +259,7 @@ class CourrielsIT {
 
         new EnvoyerCourriels(boite, messagerie, Clock.offset(horloge, proprietes.bail()), proprietes).envoyerEnAttente();
 
-        List<MimeMessage> recus = courriersRecus();
+        List<MimeMessage> recus = courriersDuDepot();
         assertThat(recus).hasSize(2);
         assertThat(recus.get(1).getMessageID()).isEqualTo(recus.get(0).getMessageID()).isEqualTo(ligne("DEPOT").get("message_id"));
         assertThat(recus.get(1).getSentDate()).isEqualTo(recus.get(0).getSentDate());
@@ -336,6 +350,17 @@ class CourrielsIT {
         Http.Reponse r = http.postJson("/api/dossiers", depot, Map.of());
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);
         numero = r.json().get("numero").asText();
+    }
+
+    /** The deposit's acknowledgements received (the eligibility's « recevable » left out). */
+    private List<MimeMessage> courriersDuDepot() {
+        return courriersRecus().stream().filter(m -> {
+            try {
+                return ("Votre dossier " + numero + " a bien été déposé").equals(m.getSubject());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private List<MimeMessage> courriersRecus() {

@@ -67,9 +67,13 @@ class CycleDeVieIT {
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);
         numero = r.json().get("numero").asText();
         jeton = r.json().get("jetonAcces").asText();
+        // The 201 acknowledges the deposit (the API's contract); the eligibility step ran in its transaction (doc/adr/0022):
+        // the dossier is already in instruction, judged by one evaluation of the table.
         assertThat(r.json().get("statut").asText()).isEqualTo("DEPOSE");
         assertThat(r.entete("Location")).isEqualTo("/api/dossiers/" + numero);
-        assertThat(statut()).isEqualTo("DEPOSE");
+        assertThat(statut()).isEqualTo("EN_INSTRUCTION");
+        assertThat(jdbc.sql("select eligibilite_version from instruction i join dossier d on d.id = i.dossier_id where d.numero = ?")
+                .param(numero).query(Integer.class).single()).isNotNull();
         executerJobs();
     }
 

@@ -114,7 +114,7 @@ class DsIT {
         assertThat(jdbc.sql("select actions from ds_envoi where ds_numero = ? and nature = 'DEPOT'").param(ds).query(String.class).single())
                 .isEqualTo("[]");
 
-        // Eligibility (job): recevable → dossierPasserEnInstruction.
+        // Eligibility ran in the import's transaction (doc/adr/0022), after the link: recevable → dossierPasserEnInstruction.
         parcours.executerJobs(numero);
         assertThat(parcours.statut(numero)).isEqualTo("EN_INSTRUCTION");
         envoyer.envoyerEnAttente();
@@ -182,6 +182,13 @@ class DsIT {
         int ds = deposer(siret());
         importer.lire(FDT);
         String numero = numeroIci(ds);
+        // Imported, judged eligible in the same transaction (doc/adr/0022): in instruction at once, a later change is not taken.
+        String importe = jdbc.sql("select projet_nom from dossier where numero = ?").param(numero).query(String.class).single();
+        sim.modifierParPorteur(ds, List.of(ChampSim.texte(ExemplesDs.id(110), "Nom du projet de Fabrique", "Nom changé trop tard")));
+        importer.lire(FDT);
+        assertThat(jdbc.sql("select projet_nom from dossier where numero = ?").param(numero).query(String.class).single()).isEqualTo(importe);
+        // A dossier still « déposé » — imported before that change, its eligibility job not yet run — takes the applicant's changes.
+        jdbc.sql("update dossier set statut = 'DEPOSE' where numero = ?").param(numero).update();
         for (String nom : List.of("Premier nom", "Second nom")) {
             sim.modifierParPorteur(ds, List.of(ChampSim.texte(ExemplesDs.id(110), "Nom du projet de Fabrique", nom)));
             importer.lire(FDT);
@@ -269,11 +276,13 @@ class DsIT {
 
     @Test
     void uneMutationRefuseeEstReessayeeEtVisibleUnTransitionDejaFaiteCompteCommeFaite() {
+        // What other tests left due is written first: the refusal below is for this dossier's transition.
+        envoyer.envoyerEnAttente();
         int ds = deposer(siret());
+        // Armed before the import: its eligibility step (doc/adr/0022) already asks DS to pass the dossier en instruction.
+        sim.refuserProchaine("dossierPasserEnInstruction");
         importer.lire(FDT);
         String numero = numeroIci(ds);
-        envoyer.envoyerEnAttente();
-        sim.refuserProchaine("dossierPasserEnInstruction");
         parcours.executerJobs(numero);
         envoyer.envoyerEnAttente();
         Http.Reponse r = http.get("/api/agents/ds/envois?etat=A_ENVOYER", Http.basic("gestionnaire"));
@@ -332,7 +341,7 @@ class DsIT {
         importer.lire(FDT);
         assertThat(motifAReprendre(invalide)).isNull();
         assertThat(motifAReprendre(importe)).isEqualTo("SUPPRIME");
-        assertThat(parcours.statut(numero)).isEqualTo("DEPOSE");
+        assertThat(parcours.statut(numero)).isEqualTo("EN_INSTRUCTION");
         assertThat(jdbc.sql("select count(*) from ds_a_reprendre where ds_numero = ?").param(importe).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -38,8 +38,6 @@ class PiecesIT {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
-    @Autowired
-    org.camunda.bpm.engine.RepositoryService repository;
 
     Http http;
 
@@ -292,15 +290,16 @@ class PiecesIT {
 
     @Test
     void plusDePieceQuandLeDossierEstClos() {
-        // Declared irrecevable by the process: a stricter eligibility table was deployed after the deposit (doc/adr/0007).
+        // Closed by its applicant: withdrawn during the instruction.
         Depot d = deposer();
-        TableEligibilite.pendant(repository, t -> t.replace(TableEligibilite.FORMES_ADMISES, "not(\"SCIC\","),
-                () -> executerJobs(d.numero()));
+        Http.Reponse retrait = http.postJson("/api/dossiers/" + d.numero() + "/retrait", Map.of("motif", "Autre financement obtenu"),
+                bearer(d.jeton()));
+        assertThat(retrait.statut()).as(retrait.corps()).isLessThan(300);
         assertThat(jdbc.sql("select statut from dossier where numero = ?").param(d.numero()).query(String.class).single())
-                .isEqualTo("IRRECEVABLE");
+                .isEqualTo("RETIRE");
         Http.Reponse r = joindre(d, Map.of(), new Fichier("statuts.pdf", "application/pdf", PDF));
         assertThat(r.statut()).as(r.corps()).isEqualTo(409);
-        assertThat(r.json().get("detail").asText()).contains("irrecevable");
+        assertThat(r.json().get("detail").asText()).contains("retiré par le porteur");
         assertThat(nombrePieces(d)).isZero();
     }
 

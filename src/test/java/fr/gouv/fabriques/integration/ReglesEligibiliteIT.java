@@ -39,6 +39,8 @@ class ReglesEligibiliteIT {
     @Autowired
     RepositoryService repository;
     @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
     ApplicationContext contexte;
     Http http;
 
@@ -133,24 +135,31 @@ class ReglesEligibiliteIT {
     }
 
     /**
-     * A dossier accepted at the deposit, then judged by a stricter table deployed before its
-     * eligibility step ran: the process declares it irrecevable with the new table's reasons,
-     * and records which version said so.
+     * A dossier accepted at the deposit is judged in the same transaction by the process's eligibility step (doc/adr/0022),
+     * with the version that accepted it, evaluated once: a stricter table deployed afterwards does not reopen it, and
+     * applies to the next deposit, refused in 422 with the new table's reasons.
      */
     @Test
-    void unDossierJugeParUneTablePlusStricteEstDeclareIrrecevableAvecSesMotifsEtSaVersion() throws IOException {
+    void unDossierResteJugeParLaTableQuiLAccepteUneTablePlusStricteSAppliqueAuDepotSuivant() throws IOException {
         String originale = Files.readString(Path.of("bpmn/eligibilite.dmn"), StandardCharsets.UTF_8);
+        long evaluationsAvant = historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(DECISION).count();
         Http.Reponse r = deposer(d -> { });
         assertThat(r.statut()).as(r.corps()).isEqualTo(201);
         String numero = r.json().get("numero").asText();
+        int acceptee = derniere().getVersion();
+        assertThat(eligibilite(numero)).containsEntry("version", acceptee).containsEntry("statut", "EN_INSTRUCTION");
+        assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(DECISION).count() - evaluationsAvant)
+                .as("la table évaluée une fois pour le dépôt et son étape d'éligibilité").isEqualTo(1);
+        assertThat(journal(numero, "RECEVABILITE")).contains("Dossier recevable : instruction ouverte (table d'éligibilité " + DECISION + " v"
+                + acceptee + ")");
         try {
-            int version = deployerParLAnalyste(originale.replace(FORMES_ADMISES, "not(\"SCIC\","));
+            int stricte = deployerParLAnalyste(originale.replace(FORMES_ADMISES, "not(\"SCIC\","));
             Parcours.pour(port, contexte).executerJobs(numero);
-            assertThat(eligibilite(numero)).containsEntry("version", version).containsEntry("statut", "IRRECEVABLE");
-            assertThat(jdbc.sql("select i.motifs_irrecevabilite from instruction i join dossier d on d.id = i.dossier_id where d.numero = ?")
-                    .param(numero).query(String.class).single()).isEqualTo("La forme juridique de la structure n'est pas admise à candidater");
-            assertThat(journal(numero, "IRRECEVABILITE")).contains("Dossier irrecevable : La forme juridique de la structure n'est pas admise "
-                    + "à candidater (table d'éligibilité " + DECISION + " v" + version + ")");
+            assertThat(eligibilite(numero)).containsEntry("version", acceptee).containsEntry("statut", "EN_INSTRUCTION");
+            Http.Reponse suivant = deposer(d -> { });
+            assertThat(suivant.statut()).as(suivant.corps()).isEqualTo(422);
+            assertThat(suivant.corps()).contains("La forme juridique de la structure n'est pas admise à candidater");
+            assertThat(stricte).isGreaterThan(acceptee);
         } finally {
             deployerParLAnalyste(originale);
         }

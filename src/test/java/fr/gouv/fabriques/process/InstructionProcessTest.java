@@ -37,9 +37,9 @@ class InstructionProcessTest {
     private ProcessInstance demarrer() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_Instruction", "FDT-2026-0001",
                 ProcessusFictifs.dossier("FDT-2026-0001", "58"));
-        // Eligibility runs asynchronously: the deposit's transaction is not held up by it.
-        assertThat(pi).isWaitingAt("ServiceTask_VerifierEligibilite");
-        execute(job());
+        // Eligibility runs in the transaction that starts the process (the deposit's, doc/adr/0022): no job to wait for.
+        assertThat(pi).hasPassed("ServiceTask_VerifierEligibilite");
+        org.assertj.core.api.Assertions.assertThat(BpmnAwareTests.jobQuery().count()).isZero();
         return pi;
     }
 
@@ -150,8 +150,7 @@ class InstructionProcessTest {
     void leReferentDUnAutreDepartementNeRecoitPasLaTache() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("Process_Instruction", "FDT-2026-0002",
                 ProcessusFictifs.dossier("FDT-2026-0002", "75"));
-        assertThat(pi).isWaitingAt("ServiceTask_VerifierEligibilite");
-        execute(job());
+        assertThat(pi).isWaitingAt("UserTask_VerifierCompletude");
         complete(task(), withVariables("dossierComplet", true));
         assertThat(pi).isWaitingAt("UserTask_DonnerAvisTerritorial");
         candidats().containsExactly("referents-75");

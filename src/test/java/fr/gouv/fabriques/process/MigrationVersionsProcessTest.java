@@ -106,7 +106,6 @@ class MigrationVersionsProcessTest {
         String numero = "FDT-2026-0101";
         ProcessInstance pi = runtime().startProcessInstanceByKey("Process_Dossier", numero, ProcessusFictifs.dossier(numero, "58"));
         etape();
-        executer("ServiceTask_VerifierEligibilite");
         terminer(numero, "UserTask_VerifierCompletude", Map.of("dossierComplet", false));
         correler("ComplementsRecus", numero);
         terminer(numero, "UserTask_VerifierCompletude", Map.of("dossierComplet", true));
@@ -147,7 +146,6 @@ class MigrationVersionsProcessTest {
         String numero = "FDT-2026-0102";
         migrer = false;
         ProcessInstance pi = runtime().startProcessInstanceByKey("Process_Dossier", numero, ProcessusFictifs.dossier(numero, "75"));
-        executer("ServiceTask_VerifierEligibilite");
         terminer(numero, "UserTask_VerifierCompletude", Map.of("dossierComplet", true));
         terminer(numero, "UserTask_DonnerAvisTerritorial", Map.of());
         terminer(numero, "UserTask_InstruireDossier", Map.of());
@@ -255,9 +253,6 @@ class MigrationVersionsProcessTest {
     void uneInstanceQuiAttendDansUneActiviteSupprimeeBloqueLePlanEtEstNommee() {
         String numero = "FDT-2026-0105";
         runtime().startProcessInstanceByKey("Process_Dossier", numero, ProcessusFictifs.dossier(numero, "58"));
-        // Straight through the engine here: no new version at each step.
-        processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
-                .activityId("ServiceTask_VerifierEligibilite").singleResult().getId());
         // Version 2 of the instruction: the territorial opinion's task renamed (a new id: nothing to map it to).
         String modifie = texte("instruction").replace("isExecutable=\"true\"", "isExecutable=\"true\" camunda:versionTag=\"sans-avis\"");
         BpmnModelInstance m = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(modifie.getBytes(StandardCharsets.UTF_8)));

@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Lifecycle step 1: an applicant deposits a dossier. Everything is checked before
  * anything is written — the form by {@link ValidateurDepot}, then the programme's rules by
  * the latest deployed eligibility table (doc/adr/0007), whose fields and reasons a refusal
- * names; the dossier, its timeline entry and its process start in one transaction.
+ * names; the dossier, its timeline entry and its process start in one transaction, with the process's eligibility
+ * step, which records the same evaluation (doc/adr/0022).
  */
 @Service
 public class DeposerDossier {
@@ -73,6 +74,22 @@ public class DeposerDossier {
 
     @Transactional
     public ResultatDepot deposer(DemandeDepot demande, Optional<String> cleIdempotence) {
+        return deposer(demande, cleIdempotence, (dossier, jeton) -> {
+        });
+    }
+
+    /**
+     * What a caller writes with the dossier, in the deposit's transaction, before its process starts: the process's first
+     * step (eligibility, doc/adr/0022) runs at once and already sees it — the démarches-simplifiées import links the dossier
+     * to its DS dossier there, so that the eligibility's write-back to DS finds the link.
+     */
+    @FunctionalInterface
+    public interface AvantProcessus {
+        void ecrire(Dossier dossier, String jeton);
+    }
+
+    @Transactional
+    public ResultatDepot deposer(DemandeDepot demande, Optional<String> cleIdempotence, AvantProcessus avantProcessus) {
         String empreinte = Jetons.empreinte(demande.toString());
         if (cleIdempotence.isPresent()) {
             Optional<DepotIdempotentRepository.Enregistrement> deja = idempotence.trouver(cleIdempotence.get());
@@ -95,9 +112,10 @@ public class DeposerDossier {
         Optional<DerogationSiren> derogation = verifierUneFabriqueParStructure(new Siret(siret));
         String jeton = Jetons.nouveau();
         Dossier dossier = dossiers.ajouter(nouveauDossier(demande, appel, vague, maintenant), Jetons.empreinte(jeton));
-        journal.noter(dossier.id(), TypeEvenement.DEPOT, "Dossier " + dossier.numero() + " déposé dans la vague " + vague.code(),
+        journal.noter(dossier, TypeEvenement.DEPOT, "Dossier " + dossier.numero() + " déposé dans la vague " + vague.code(),
                 true, "porteur", maintenant);
         derogation.ifPresent(d -> admettreParDerogation(dossier, d, maintenant));
+        avantProcessus.ecrire(dossier, jeton);
         processus.demarrer(dossier);
         ResultatDepot resultat = new ResultatDepot(dossier.numero(), jeton, dossier.statut().name(), vague.code(), false);
         cleIdempotence.ifPresent(cle -> idempotence.enregistrer(cle, empreinte, dossier.id(), resultat, maintenant));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.gouv.fabriques.application.depot.DemandeDepot;
 import fr.gouv.fabriques.application.depot.DeposerDossier;
 import fr.gouv.fabriques.application.depot.DossierDejaOuvert;
-import fr.gouv.fabriques.application.depot.ResultatDepot;
 import fr.gouv.fabriques.application.depot.StructureDejaCandidate;
 import fr.gouv.fabriques.application.depot.ValidateurDepot;
 import fr.gouv.fabriques.application.ds.ConnecteurDs.DemarcheSuivie;
@@ -288,18 +287,20 @@ public class ImporterDossiersDs {
                     return false;
                 }
                 Instant maintenant = horloge.instant();
-                ResultatDepot r = deposer.deposer(demande, Optional.empty());
-                Dossier dossier = dossiers.exigerNumero(r.numero());
-                repo.lier(new Lien(d.numero(), d.id(), demarche.numero(), dossier.id(), d.champsModifies()), maintenant);
-                t.fichiers().forEach((categorie, fichiers) -> deposerPieces.deposer(dossier, categorie.name(), fichiers));
-                journal.noter(dossier.id(), TypeEvenement.DEPOT, "Dossier importé de démarches-simplifiées (dossier DS n° " + d.numero()
-                        + ", démarche n° " + demarche.numero() + ")", false, ACTEUR, maintenant);
-                ecriture.accuserImport(dossier, d.numero(), d.id(), r.jetonAcces(), maintenant);
-                if (!t.infectes().isEmpty()) {
-                    signalerInfectes(demarche, d, dossier, t.infectes(), maintenant);
-                } else {
-                    repo.resoudre(d.numero(), maintenant);
-                }
+                // Linked, with its pieces and the DS acknowledgement, before its process starts: the eligibility step runs in
+                // this transaction (doc/adr/0022), and its write-back to DS (« en instruction ») comes after the acknowledgement.
+                deposer.deposer(demande, Optional.empty(), (dossier, jeton) -> {
+                    repo.lier(new Lien(d.numero(), d.id(), demarche.numero(), dossier.id(), d.champsModifies()), maintenant);
+                    t.fichiers().forEach((categorie, fichiers) -> deposerPieces.deposer(dossier, categorie.name(), fichiers));
+                    journal.noter(dossier.id(), TypeEvenement.DEPOT, "Dossier importé de démarches-simplifiées (dossier DS n° " + d.numero()
+                            + ", démarche n° " + demarche.numero() + ")", false, ACTEUR, maintenant);
+                    ecriture.accuserImport(dossier, d.numero(), d.id(), jeton, maintenant);
+                    if (!t.infectes().isEmpty()) {
+                        signalerInfectes(demarche, d, dossier, t.infectes(), maintenant);
+                    } else {
+                        repo.resoudre(d.numero(), maintenant);
+                    }
+                });
                 return true;
             });
             if (Boolean.TRUE.equals(importe)) {

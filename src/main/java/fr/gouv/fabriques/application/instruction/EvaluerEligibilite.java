@@ -11,7 +11,11 @@ import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.FormeJuridique;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The facts the eligibility table reads, taken from a deposit or a dossier the same way, and
@@ -36,8 +40,52 @@ public class EvaluerEligibilite {
 
     public Evaluation evaluer(Appel appel, Categorie categorie, MontantsAnnuels montants, String codeQpv, FormeJuridique forme,
             String codeInsee) {
-        return regle.evaluer(faits(appel, categorie, montants, codeQpv, forme, codeInsee));
+        FaitsEligibilite faits = faits(appel, categorie, montants, codeQpv, forme, codeInsee);
+        Map<FaitsEligibilite, Evaluation> dejaEvaluees = evaluationsDeLaTransaction();
+        if (dejaEvaluees == null) {
+            return regle.evaluer(faits);
+        }
+        Evaluation deja = dejaEvaluees.get(faits);
+        if (deja != null) {
+            return deja;
+        }
+        Evaluation evaluation = regle.evaluer(faits);
+        dejaEvaluees.put(faits, evaluation);
+        return evaluation;
     }
+
+    /**
+     * The evaluations already made in the current transaction, by facts; null outside a transaction. The table is a function
+     * of its facts and version: within one transaction (the deposit, then the process's eligibility step it started,
+     * doc/adr/0022), the same facts get the same answer, and the table is evaluated once.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<FaitsEligibilite, Evaluation> evaluationsDeLaTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<FaitsEligibilite, Evaluation> r = (Map<FaitsEligibilite, Evaluation>) TransactionSynchronizationManager.getResource(CLE_TRANSACTION);
+        if (r == null) {
+            Map<FaitsEligibilite, Evaluation> nouvelles = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(CLE_TRANSACTION, nouvelles);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int statut) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CLE_TRANSACTION);
+                }
+            });
+            r = nouvelles;
+        }
+        return r;
+    }
+
+    /** The key of the current transaction's evaluations among its resources. */
+    private static final Object CLE_TRANSACTION = new Object() {
+        @Override
+        public String toString() {
+            return "évaluations de la table d'éligibilité de la transaction";
+        }
+    };
 
     /** The facts the table reads, as the deposit and the eligibility step take them (and a replay rebuilds them). */
     public FaitsEligibilite faits(Appel appel, Categorie categorie, MontantsAnnuels montants, String codeQpv, FormeJuridique forme,

@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * dossier is not eligible; an eligible dossier goes into instruction, another ends
  * « irrecevable » with its reasons recorded and shown to the applicant. Either way the
  * version of the table that decided is recorded with the decision and named in the journal.
- * The deposit already asked the same table (doc/adr/0007): a dossier is declared irrecevable
- * here only when an analyst deployed stricter rules in between.
+ * The step runs in the deposit's transaction (doc/adr/0022) and gets the deposit's own evaluation
+ * ({@link EvaluerEligibilite}, the table asked once); run again later (Cockpit, a migration), it asks
+ * the table anew, and declares the dossier irrecevable if stricter rules were deployed since.
  */
 @Service
 public class VerifierEligibilite {
@@ -48,12 +49,12 @@ public class VerifierEligibilite {
         if (evaluation.eligible()) {
             dossier.passerA(StatutDossier.EN_INSTRUCTION, maintenant);
             dossiers.mettreAJour(dossier);
-            journal.noter(dossierId, TypeEvenement.RECEVABILITE, "Dossier recevable : instruction ouverte" + table, true, "système", maintenant);
+            journal.noter(dossier, TypeEvenement.RECEVABILITE, "Dossier recevable : instruction ouverte" + table, true, "système", maintenant);
             return true;
         }
         dossier.passerA(StatutDossier.IRRECEVABLE, maintenant);
         dossiers.mettreAJour(dossier);
-        journal.noter(dossierId, TypeEvenement.IRRECEVABILITE, "Dossier irrecevable : " + evaluation.texteMotifs() + table, true, "système",
+        journal.noter(dossier, TypeEvenement.IRRECEVABILITE, "Dossier irrecevable : " + evaluation.texteMotifs() + table, true, "système",
                 maintenant);
         return false;
     }

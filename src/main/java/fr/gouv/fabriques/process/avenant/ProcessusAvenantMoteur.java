@@ -55,7 +55,6 @@ class ProcessusAvenantMoteur implements ProcessusAvenant {
     public void demarrer(Dossier d, int numeroAvenant) {
         runtime.createProcessInstanceByKey(AvenantProcess.CLE)
                 .businessKey(d.numero())
-                .setVariable(Variables.DOSSIER_ID, d.id())
                 .setVariable(Variables.NUMERO, d.numero())
                 .setVariable(Variables.STRUCTURE, d.structure().raisonSociale())
                 .setVariable(Variables.CATEGORIE, d.categorie().name())

@@ -2,13 +2,13 @@ package fr.gouv.fabriques.process.commun;
 
 /**
  * Names of the process variables shared by every process of a dossier. They carry
- * ids and the few facts that routing, timers and Tasklist columns need; the dossier
- * itself lives in PostgreSQL.
+ * the few facts that routing, timers and Tasklist columns need; the dossier itself
+ * lives in PostgreSQL, found from the business key (DossierDuProcessus), never from a
+ * variable. Each variable is copied into every called process (camunda:in variables="all"):
+ * one more variable costs a row per call, so none is kept that nothing reads.
  */
 public final class Variables {
 
-    /** Database id of the dossier: what every delegate passes to its use case. */
-    public static final String DOSSIER_ID = "dossierId";
     /** Dossier number, also the business key. Shown in Tasklist. */
     public static final String NUMERO = "numero";
     /** Name of the applicant structure. Shown in Tasklist. */

@@ -86,7 +86,6 @@ class ProcessusDossierMoteur implements ProcessusDossier {
     public void demarrer(Dossier d) {
         runtime.createProcessInstanceByKey(DossierProcess.CLE)
                 .businessKey(d.numero())
-                .setVariable(Variables.DOSSIER_ID, d.id())
                 .setVariable(Variables.NUMERO, d.numero())
                 .setVariable(Variables.STRUCTURE, d.structure().raisonSociale())
                 .setVariable(Variables.CATEGORIE, d.categorie().name())
