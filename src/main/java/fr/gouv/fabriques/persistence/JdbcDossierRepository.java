@@ -179,9 +179,9 @@ class JdbcDossierRepository implements DossierRepository {
     }
 
     @Override
-    public List<StatutDossier> statutsDuSiren(String siren) {
-        return jdbc.sql("select statut from dossier where substr(siret, 1, 9) = ?").param(siren).query(String.class).list()
-                .stream().map(StatutDossier::valueOf).toList();
+    public List<DossierDeStructure> dossiersDuSiren(String siren) {
+        return jdbc.sql("select siret, statut from dossier where substr(siret, 1, 9) = ?").param(siren)
+                .query((rs, i) -> new DossierDeStructure(rs.getString("siret"), StatutDossier.valueOf(rs.getString("statut")))).list();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.persistence;
 
+import fr.gouv.fabriques.application.MemoireTransaction;
 import fr.gouv.fabriques.application.depot.DemandeDepot;
 import fr.gouv.fabriques.application.port.DsRepository;
 import java.sql.ResultSet;
@@ -37,10 +38,25 @@ class JdbcDsRepository implements DsRepository {
         return jdbc.sql("select * from ds_dossier where ds_numero = ?").param(dsNumero).query(JdbcDsRepository::lien).optional();
     }
 
+    /**
+     * A dossier's link is written once, in the transaction that creates the dossier ({@link #lier}): a dossier the current
+     * transaction found without one stays without one until it ends, unless it links it itself. Each entry of the timeline the
+     * applicant sees asks (EcritureDs); a deposit writes two (issue 13).
+     */
     @Override
     public Optional<Lien> lienDuDossier(long dossierId) {
-        return jdbc.sql("select * from ds_dossier where dossier_id = ?").param(dossierId).query(JdbcDsRepository::lien).optional();
+        Map<Long, Boolean> sansLien = MemoireTransaction.carte(SANS_LIEN);
+        if (sansLien != null && sansLien.containsKey(dossierId)) {
+            return Optional.empty();
+        }
+        Optional<Lien> lien = jdbc.sql("select * from ds_dossier where dossier_id = ?").param(dossierId).query(JdbcDsRepository::lien).optional();
+        if (lien.isEmpty() && sansLien != null) {
+            sansLien.put(dossierId, Boolean.TRUE);
+        }
+        return lien;
     }
+
+    private static final Object SANS_LIEN = MemoireTransaction.cle("dossiers sans lien DS dans la transaction");
 
     @Override
     public java.util.Map<Long, Lien> liensDesDossiers(java.util.Collection<Long> dossierIds) {
@@ -60,6 +76,10 @@ class JdbcDsRepository implements DsRepository {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void lier(Lien l, Instant le) {
+        Map<Long, Boolean> sansLien = MemoireTransaction.carte(SANS_LIEN);
+        if (sansLien != null) {
+            sansLien.remove(l.dossierId());
+        }
         jdbc.sql("""
                 insert into ds_dossier (ds_numero, ds_id, demarche, dossier_id, champs_modifies_le, importe_le, mis_a_jour_le)
                 values (?, ?, ?, ?, ?, ?, ?)

@@ -29,31 +29,35 @@ class JdbcInstructionRepository implements InstructionRepository {
 
     @Override
     public void enregistrerEligibilite(long dossierId, RegleEligibilite.Evaluation e) {
-        assurerLigne(dossierId);
+        // One round trip: the row is created with the eligibility, or updated (issue 13).
         jdbc.sql("""
-                update instruction set motifs_irrecevabilite = ?, eligibilite_decision = ?, eligibilite_version = ?,
-                       eligibilite_entrees = ?
-                where dossier_id = ?
-                """).param(e.eligible() ? null : e.texteMotifs()).param(e.decision().id()).param(e.decision().version())
-                .param(e.entrees().isEmpty() ? null : EntreesJson.ecrire(e.entrees())).param(dossierId).update();
+                insert into instruction (dossier_id, motifs_irrecevabilite, eligibilite_decision, eligibilite_version, eligibilite_entrees)
+                values (?, ?, ?, ?, ?)
+                on conflict (dossier_id) do update set motifs_irrecevabilite = excluded.motifs_irrecevabilite,
+                       eligibilite_decision = excluded.eligibilite_decision, eligibilite_version = excluded.eligibilite_version,
+                       eligibilite_entrees = excluded.eligibilite_entrees
+                """).param(dossierId).param(e.eligible() ? null : e.texteMotifs()).param(e.decision().id()).param(e.decision().version())
+                .param(e.entrees().isEmpty() ? null : EntreesJson.ecrire(e.entrees())).update();
     }
 
     @Override
     public void enregistrerCompletude(long dossierId, boolean complet, String pieces, String par, Instant le) {
-        assurerLigne(dossierId);
         jdbc.sql("""
-                update instruction set complet = ?, pieces_manquantes = ?, completude_par = ?, completude_le = ?
-                where dossier_id = ?
-                """).param(complet).param(pieces).param(par).param(Timestamp.from(le)).param(dossierId).update();
+                insert into instruction (dossier_id, complet, pieces_manquantes, completude_par, completude_le) values (?, ?, ?, ?, ?)
+                on conflict (dossier_id) do update set complet = excluded.complet, pieces_manquantes = excluded.pieces_manquantes,
+                       completude_par = excluded.completude_par, completude_le = excluded.completude_le
+                """).param(dossierId).param(complet).param(pieces).param(par).param(Timestamp.from(le)).update();
     }
 
     @Override
     public void enregistrerAvis(long dossierId, Avis avis, String commentaire, String par, Instant le) {
-        assurerLigne(dossierId);
         jdbc.sql("""
-                update instruction set avis_territorial = ?, avis_commentaire = ?, avis_absent = false, avis_par = ?, avis_le = ?
-                where dossier_id = ?
-                """).param(avis.name()).param(commentaire).param(par).param(Timestamp.from(le)).param(dossierId).update();
+                insert into instruction (dossier_id, avis_territorial, avis_commentaire, avis_absent, avis_par, avis_le)
+                values (?, ?, ?, false, ?, ?)
+                on conflict (dossier_id) do update set avis_territorial = excluded.avis_territorial,
+                       avis_commentaire = excluded.avis_commentaire, avis_absent = false, avis_par = excluded.avis_par,
+                       avis_le = excluded.avis_le
+                """).param(dossierId).param(avis.name()).param(commentaire).param(par).param(Timestamp.from(le)).update();
     }
 
     @Override

@@ -145,10 +145,12 @@ public class DeposerDossier {
      */
     private Optional<DerogationSiren> verifierUneFabriqueParStructure(Siret siret) {
         dossiers.verrouillerSiren(siret.siren());
-        if (dossiers.existeDossierOuvertPourSiret(siret.valeur())) {
+        List<DossierRepository.DossierDeStructure> memeSiren = dossiers.dossiersDuSiren(siret.siren());
+        if (memeSiren.stream().anyMatch(d -> d.siret().equals(siret.valeur()) && !d.statut().estFinal())) {
             throw new DossierDejaOuvert(siret.valeur());
         }
-        Optional<UneFabriqueParStructure.Obstacle> obstacle = UneFabriqueParStructure.obstacle(dossiers.statutsDuSiren(siret.siren()));
+        Optional<UneFabriqueParStructure.Obstacle> obstacle = UneFabriqueParStructure.obstacle(memeSiren.stream()
+                .map(DossierRepository.DossierDeStructure::statut).toList());
         if (obstacle.isEmpty()) {
             return Optional.empty();
         }

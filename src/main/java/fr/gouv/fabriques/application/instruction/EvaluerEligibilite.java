@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.application.instruction;
 
+import fr.gouv.fabriques.application.MemoireTransaction;
 import fr.gouv.fabriques.application.port.ReferentielGeographique;
 import fr.gouv.fabriques.application.port.RegleEligibilite;
 import fr.gouv.fabriques.application.port.RegleEligibilite.Evaluation;
@@ -11,11 +12,8 @@ import fr.gouv.fabriques.domain.Dossier;
 import fr.gouv.fabriques.domain.FormeJuridique;
 import fr.gouv.fabriques.domain.MontantsAnnuels;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The facts the eligibility table reads, taken from a deposit or a dossier the same way, and
@@ -59,33 +57,11 @@ public class EvaluerEligibilite {
      * of its facts and version: within one transaction (the deposit, then the process's eligibility step it started,
      * doc/adr/0022), the same facts get the same answer, and the table is evaluated once.
      */
-    @SuppressWarnings("unchecked")
     private static Map<FaitsEligibilite, Evaluation> evaluationsDeLaTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<FaitsEligibilite, Evaluation> r = (Map<FaitsEligibilite, Evaluation>) TransactionSynchronizationManager.getResource(CLE_TRANSACTION);
-        if (r == null) {
-            Map<FaitsEligibilite, Evaluation> nouvelles = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(CLE_TRANSACTION, nouvelles);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int statut) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CLE_TRANSACTION);
-                }
-            });
-            r = nouvelles;
-        }
-        return r;
+        return MemoireTransaction.carte(CLE_TRANSACTION);
     }
 
-    /** The key of the current transaction's evaluations among its resources. */
-    private static final Object CLE_TRANSACTION = new Object() {
-        @Override
-        public String toString() {
-            return "évaluations de la table d'éligibilité de la transaction";
-        }
-    };
+    private static final Object CLE_TRANSACTION = MemoireTransaction.cle("évaluations de la table d'éligibilité de la transaction");
 
     /** The facts the table reads, as the deposit and the eligibility step take them (and a replay rebuilds them). */
     public FaitsEligibilite faits(Appel appel, Categorie categorie, MontantsAnnuels montants, String codeQpv, FormeJuridique forme,

@@ -39,9 +39,11 @@ public class VerifierEligibilite {
         this.horloge = horloge;
     }
 
+    /** The dossier of that number (its process's business key), read once. */
     @Transactional
-    public boolean verifier(long dossierId) {
-        Dossier dossier = dossiers.exiger(dossierId);
+    public boolean verifier(String numero) {
+        Dossier dossier = dossiers.exigerNumero(numero);
+        long dossierId = dossier.id();
         Evaluation evaluation = eligibilite.evaluer(dossier);
         Instant maintenant = horloge.instant();
         instructions.enregistrerEligibilite(dossierId, evaluation);

@@ -28,8 +28,12 @@ public interface DossierRepository {
      */
     void verrouillerSiren(String siren);
 
-    /** The statuses of every dossier ever deposited for a SIRET of this SIREN. */
-    java.util.List<fr.gouv.fabriques.domain.StatutDossier> statutsDuSiren(String siren);
+    /** Every dossier ever deposited for a SIRET of this SIREN: its SIRET and status (one query for both deposit checks). */
+    java.util.List<DossierDeStructure> dossiersDuSiren(String siren);
+
+    /** A dossier of a company: the establishment (SIRET) that deposited it, and its status. */
+    record DossierDeStructure(String siret, fr.gouv.fabriques.domain.StatutDossier statut) {
+    }
 
     /** The dossiers of a wave in one of the given statuses. */
     java.util.List<Dossier> parVagueEtStatuts(String vague, java.util.Set<fr.gouv.fabriques.domain.StatutDossier> statuts);

@@ -31,13 +31,7 @@ import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.process.comite.ComiteVagueProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.ServiceImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,32 +52,22 @@ public class ContenusFormulaires {
 
     /** The variable holding the sheet's markdown in every dossier form ({@code {{fiche}}}). */
     public static final String FICHE = "fiche";
-    private record TacheEtCle(Task tache, String cleMetier) {
+    /** A task as this class needs it: its id, its definition key, and its process instance's business key. */
+    private record Tache(String id, String cle, String cleMetier) {
     }
 
     /**
-     * The task and its process instance's business key, read by primary key in one command: the task query and the
-     * process instance query (dynamic SQL) they replace were most of this class's CPU (issue 13,
-     * doc/performance/cycle-de-vie.md). Called after the engine answered the caller's form-variables: no authorization
-     * to check here, as none was checked by those queries outside the engine's authentication.
+     * The task's definition key and its process instance's business key, in one read-only query of the engine's tables, by
+     * primary keys: the engine's own commands took two queries and a command of their own for it (issue 13,
+     * doc/performance/cycle-de-vie.md). Called after the engine answered the caller's form-variables: no authorization to
+     * check here, the engine has checked it; a task that no longer exists gives nothing.
      */
-    private TacheEtCle lire(String idTache) {
-        if (!(taches instanceof ServiceImpl service)) {
-            Task tache = taches.createTaskQuery().taskId(idTache).singleResult();
-            if (tache == null || tache.getProcessInstanceId() == null) {
-                return null;
-            }
-            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(tache.getProcessInstanceId()).singleResult();
-            return new TacheEtCle(tache, instance == null ? null : instance.getBusinessKey());
-        }
-        return service.getCommandExecutor().execute(contexte -> {
-            TaskEntity tache = contexte.getTaskManager().findTaskById(idTache);
-            if (tache == null || tache.getProcessInstanceId() == null) {
-                return null;
-            }
-            ExecutionEntity instance = contexte.getExecutionManager().findExecutionById(tache.getProcessInstanceId());
-            return new TacheEtCle(tache, instance == null ? null : instance.getBusinessKey());
-        });
+    private Tache lire(String idTache) {
+        return jdbc.sql("""
+                select t.task_def_key_, e.business_key_
+                  from act_ru_task t left join act_ru_execution e on e.id_ = t.proc_inst_id_
+                 where t.id_ = ?
+                """).param(idTache).query((rs, i) -> new Tache(idTache, rs.getString(1), rs.getString(2))).optional().orElse(null);
     }
 
     /** The wave's committee date in the committee forms' header ({@code {{dateComite}}}). */
@@ -118,7 +102,7 @@ public class ContenusFormulaires {
             Map.entry(AvenantProcess.TACHE_SIGNER_ETAT, EnumSet.of(PartieFiche.CONVENTION, PartieFiche.VERSEMENTS)));
 
     private final TaskService taches;
-    private final RuntimeService runtime;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final DecrireSeance decrireSeance;
     private final ProposerDecisions proposerDecisions;
     private final ConsulterFicheDossier fiches;
@@ -136,7 +120,7 @@ public class ContenusFormulaires {
             fr.gouv.fabriques.application.fin.AnnulerDossier annulation, DecrireAvenant avenant) {
     }
 
-    ContenusFormulaires(TaskService taches, RuntimeService runtime, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
+    ContenusFormulaires(TaskService taches, org.springframework.jdbc.core.simple.JdbcClient jdbc, DecrireSeance decrireSeance, ProposerDecisions proposerDecisions,
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
             DossierDuProcessus dossier, ConsulterVagues vagues, PlafondsFinancement plafonds,
@@ -145,7 +129,7 @@ public class ContenusFormulaires {
         this.plafonds = plafonds;
         this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, annulation, avenant);
         this.taches = taches;
-        this.runtime = runtime;
+        this.jdbc = jdbc;
         this.decrireSeance = decrireSeance;
         this.proposerDecisions = proposerDecisions;
         this.fiches = fiches;
@@ -155,13 +139,12 @@ public class ContenusFormulaires {
     /** The computed variables of this task's form, by name (String or Integer values); empty for a task without any. */
     public Map<String, Object> pour(String idTache) {
         Map<String, Object> contenus = new LinkedHashMap<>();
-        TacheEtCle lue = lire(idTache);
-        Task tache = lue == null ? null : lue.tache();
-        String cleMetier = lue == null ? null : lue.cleMetier();
-        if (tache == null || cleMetier == null) {
+        Tache tache = lire(idTache);
+        String cleMetier = tache == null ? null : tache.cleMetier();
+        if (cleMetier == null) {
             return contenus;
         }
-        switch (tache.getTaskDefinitionKey()) {
+        switch (tache.cle()) {
             case ComiteVagueProcess.TACHE_PREPARER_SEANCE -> {
                 contenus.put("ordreDuJour", decrireSeance.ordreDuJour(cleMetier));
                 appel(tache, contenus);
@@ -175,19 +158,19 @@ public class ContenusFormulaires {
             case ComiteVagueProcess.TACHE_DECIDER_DOSSIER -> {
                 decisionDuComite(tache, cleMetier, contenus);
                 dateComite(cleMetier, contenus);
-                Object numero = taches.getVariableLocal(tache.getId(), ComiteVagueProcess.VAR_NUMERO);
+                Object numero = taches.getVariableLocal(tache.id(), ComiteVagueProcess.VAR_NUMERO);
                 if (numero != null) {
-                    fiche(tache.getTaskDefinitionKey(), numero.toString(), contenus);
+                    fiche(tache.cle(), numero.toString(), contenus);
                 }
             }
             default -> {
-                if (PARTIES.containsKey(tache.getTaskDefinitionKey())) {
+                if (PARTIES.containsKey(tache.cle())) {
                     resume(tache, cleMetier, contenus);
-                    fiche(tache.getTaskDefinitionKey(), cleMetier, contenus);
+                    fiche(tache.cle(), cleMetier, contenus);
                 }
             }
         }
-        if (TACHES_MONTANTS.contains(tache.getTaskDefinitionKey())) {
+        if (TACHES_MONTANTS.contains(tache.cle())) {
             // The amounts' limits and texts (« {{plafondAnnuelEnEuros}} », "max": "=plafondAnnuel"): fabriques.financement.*.
             contenus.putAll(plafonds.variables());
         }
@@ -201,8 +184,8 @@ public class ContenusFormulaires {
     }
 
     /** The wave's call in words (« Fabriques de territoire »), not its code, in the committee forms' header. */
-    private void appel(Task tache, Map<String, Object> contenus) {
-        Object appel = taches.getVariable(tache.getId(), ComiteVagueProcess.VAR_APPEL);
+    private void appel(Tache tache, Map<String, Object> contenus) {
+        Object appel = taches.getVariable(tache.id(), ComiteVagueProcess.VAR_APPEL);
         try {
             contenus.put(ComiteVagueProcess.VAR_APPEL, fr.gouv.fabriques.domain.Appel.valueOf(String.valueOf(appel)).libelle());
         } catch (IllegalArgumentException inconnu) {
@@ -211,14 +194,14 @@ public class ContenusFormulaires {
     }
 
     /** The summary a single task's form shows above its fields (the names its form reads). */
-    private void resume(Task tache, String numero, Map<String, Object> contenus) {
+    private void resume(Tache tache, String numero, Map<String, Object> contenus) {
         long dossierId;
         try {
             dossierId = resumes.dossier().idParNumero(numero);
         } catch (DossierIntrouvable e) {
             return;
         }
-        switch (tache.getTaskDefinitionKey()) {
+        switch (tache.cle()) {
             case InstructionProcess.TACHE_VERIFIER_COMPLETUDE -> contenus.put("piecesJointes", LiensPieces.markdown(numero,
                     resumes.pieces().duDossier(dossierId)));
             case InstructionProcess.TACHE_VALIDER_PROPOSITION -> contenus.put("syntheseInstruction", resumes.instruction().resumer(dossierId));
@@ -276,8 +259,8 @@ public class ContenusFormulaires {
         }
     }
 
-    private void decisionDuComite(Task tache, String vague, Map<String, Object> contenus) {
-        Object numero = taches.getVariableLocal(tache.getId(), ComiteVagueProcess.VAR_NUMERO);
+    private void decisionDuComite(Tache tache, String vague, Map<String, Object> contenus) {
+        Object numero = taches.getVariableLocal(tache.id(), ComiteVagueProcess.VAR_NUMERO);
         if (numero == null) {
             return;
         }

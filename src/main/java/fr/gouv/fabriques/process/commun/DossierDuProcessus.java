@@ -30,9 +30,18 @@ public class DossierDuProcessus {
     }
 
     public long idParNumero(String numero) {
+        return dossiers.exigerNumero(exigerNumero(numero)).id();
+    }
+
+    /** The dossier's number, for a use case that reads the dossier itself (once, by that number). */
+    public String numero(DelegateExecution execution) {
+        return exigerNumero(execution.getProcessBusinessKey());
+    }
+
+    private static String exigerNumero(String numero) {
         if (numero == null || numero.isBlank()) {
             throw new IllegalStateException("Processus sans clé métier : le dossier dont il relève ne peut pas être retrouvé.");
         }
-        return dossiers.exigerNumero(numero).id();
+        return numero;
     }
 }

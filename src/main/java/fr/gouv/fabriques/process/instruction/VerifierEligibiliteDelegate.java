@@ -21,7 +21,7 @@ class VerifierEligibiliteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean eligible = verifierEligibilite.verifier(dossierDuProcessus.id(execution));
+        boolean eligible = verifierEligibilite.verifier(dossierDuProcessus.numero(execution));
         execution.setVariable(InstructionProcess.VAR_ELIGIBLE, eligible);
         if (!eligible) {
             execution.setVariable(DossierProcess.VAR_ISSUE_INSTRUCTION, "IRRECEVABLE");
