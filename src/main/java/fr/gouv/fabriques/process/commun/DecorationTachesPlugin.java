@@ -23,7 +23,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * <p>
  * Those copies have no history of their own: the process variables they copy have theirs. With the
  * full history, each copy wrote a historic variable and a detail when the task was created, and again
- * when it was completed: four copies per task, a tenth of the SQL of a wait state (issue 13).
+ * when it was completed: four copies per task, a tenth of the SQL of a wait state (issue 13). Nor have
+ * the copies of the dossier's variables that each called process receives: the dossier's main process
+ * keeps their history, and each copy cost a read and a write of its historic variable when the called
+ * process ended (doc/adr/0020).
  */
 public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
 
@@ -59,9 +62,19 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
             this.moteur = moteur;
         }
 
+        /**
+         * A task-local copy of a column, or a called process's copy of one of the dossier's variables (camunda:in
+         * variables="all"): the dossier's main process keeps the history of the variable itself (doc/adr/0020).
+         */
         static boolean copieDeColonne(HistoryEvent evenement) {
-            return evenement instanceof HistoricVariableUpdateEventEntity v && v.getTaskId() != null
-                    && COLONNES.contains(v.getVariableName());
+            if (!(evenement instanceof HistoricVariableUpdateEventEntity v)) {
+                return false;
+            }
+            if (v.getTaskId() != null) {
+                return COLONNES.contains(v.getVariableName());
+            }
+            return v.getProcessInstanceId() != null && v.getRootProcessInstanceId() != null
+                    && !v.getProcessInstanceId().equals(v.getRootProcessInstanceId()) && DU_DOSSIER.contains(v.getVariableName());
         }
 
         @Override
@@ -80,6 +93,10 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
             moteur.handleEvents(evenements.stream().filter(e -> !copieDeColonne(e)).toList());
         }
     }
+
+    /** The dossier's variables every called process receives a copy of. */
+    static final java.util.Set<String> DU_DOSSIER = java.util.Set.of(Variables.NUMERO, Variables.STRUCTURE, Variables.CATEGORIE,
+            Variables.VAGUE, Variables.DEPARTEMENT);
 
     /** The Tasklist columns (filters show numero, structure, categorie, vague). */
     static final java.util.List<String> COLONNES = java.util.List.of(Variables.NUMERO, Variables.STRUCTURE, Variables.CATEGORIE,

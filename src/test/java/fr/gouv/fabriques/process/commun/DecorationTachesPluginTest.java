@@ -53,4 +53,29 @@ class DecorationTachesPluginTest {
                 .containsExactlyInAnyOrderElementsOf(DecorationTachesPlugin.COLONNES);
         assertThat(histoire).filteredOn(v -> v.getTaskId() != null).extracting(HistoricVariableInstance::getName).containsExactly("noteLocale");
     }
+
+    @Test
+    void lesCopiesDesVariablesDuDossierDansUnProcessusAppeleNOntPasDHistoire() {
+        ProcessEngine e = moteur.getProcessEngine();
+        var d = e.getRepositoryService().createDeployment()
+                .addModelInstance("appele.bpmn", Bpmn.createExecutableProcess("Essai_Appele").camundaHistoryTimeToLive(30).startEvent()
+                        .serviceTask("Calcul").camundaExpression("${execution.setVariable('issue', 'INSTRUIT')}")
+                        .userTask("TacheAppelee").name("Instruire").endEvent().done())
+                .addModelInstance("appelant.bpmn", Bpmn.createExecutableProcess("Essai_Appelant").camundaHistoryTimeToLive(30).startEvent()
+                        .callActivity("Appel").calledElement("Essai_Appele").camundaIn("numero", "numero").camundaIn("departement", "departement")
+                        .camundaIn("vague", "vague").camundaOut("issue", "issue").endEvent().done());
+        deploiement = d.deploy().getId();
+        String racine = e.getRuntimeService().startProcessInstanceByKey("Essai_Appelant", "FDT-2026-0044",
+                Map.of(Variables.NUMERO, "FDT-2026-0044", Variables.DEPARTEMENT, "58", Variables.VAGUE, "FDT-2026-12")).getId();
+        Task tache = e.getTaskService().createTaskQuery().processDefinitionKey("Essai_Appele").singleResult();
+        String appele = tache.getProcessInstanceId();
+        assertThat(e.getRuntimeService().getVariables(appele)).containsKeys(Variables.NUMERO, Variables.DEPARTEMENT, Variables.VAGUE, "issue");
+        e.getTaskService().complete(tache.getId());
+
+        List<HistoricVariableInstance> histoire = e.getHistoryService().createHistoricVariableInstanceQuery().list();
+        assertThat(histoire).filteredOn(v -> appele.equals(v.getProcessInstanceId())).extracting(HistoricVariableInstance::getName)
+                .as("dans le processus appelé : ses propres variables seulement").containsExactly("issue");
+        assertThat(histoire).filteredOn(v -> racine.equals(v.getProcessInstanceId())).extracting(HistoricVariableInstance::getName)
+                .containsExactlyInAnyOrder(Variables.NUMERO, Variables.DEPARTEMENT, Variables.VAGUE, "issue");
+    }
 }
