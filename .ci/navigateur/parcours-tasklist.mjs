@@ -854,7 +854,8 @@ async function principal() {
     await etape('Dépôt par le porteur (POST /api/dossiers)', async () => {
       await vagueOuverte();
       A = { ...(await deposer()), suffixe: '', accordes: montantsModifies || montants };
-      await attendreStatut(A, 'DEPOSE', 5000);
+      // L'éligibilité tourne dans la transaction du dépôt (ADR 0022) : le dossier est en instruction dès la réponse 201.
+      await attendreStatut(A, 'EN_INSTRUCTION', 5000);
       if (avecReversement) {
         // B garde les montants proposés : son reversement est vérifié contre les 45 000 € versés.
         B = { ...(await deposer('Association La Fabrique du Bourg')), suffixe: '-B', accordes: montants };
