@@ -7,30 +7,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On the process tests' engine (camunda.cfg.xml, full history, the plugin active): a task carries its dossier in its name
  * and the four columns as its own variables, and those copies leave no historic variable, while the process variables
  * they copy and the task's other variables keep theirs (no variable has details: HistoriqueSansDetailsPluginTest).
  */
-class DecorationTachesPluginTest {
-
-    @RegisterExtension
-    static ProcessEngineExtension moteur = fr.gouv.fabriques.process.CouvertureProcessus.sansPlancher();
-
-    private String deploiement;
-
-    @AfterEach
-    void retirer() {
-        if (deploiement != null) {
-            moteur.getRepositoryService().deleteDeployment(deploiement, true);
-        }
-    }
+class DecorationTachesPluginTest extends EssaiSurLeMoteur {
 
     @Test
     void lesCopiesDesColonnesNOntPasDHistoireEtLeResteGardeLaSienne() {

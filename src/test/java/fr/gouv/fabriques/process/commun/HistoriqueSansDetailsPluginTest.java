@@ -8,31 +8,15 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On the process tests' engine (camunda.cfg.xml, full history, the plugins of the application): variables set at the
  * start, by a form submitted through the form service, and changed later leave their historic variable with the last
  * value, the task and the user operation log, but no detail (doc/adr/0021).
  */
-class HistoriqueSansDetailsPluginTest {
-
-    @RegisterExtension
-    static ProcessEngineExtension moteur = fr.gouv.fabriques.process.CouvertureProcessus.sansPlancher();
-
-    private String deploiement;
-
-    @AfterEach
-    void retirer() {
-        if (deploiement != null) {
-            moteur.getRepositoryService().deleteDeployment(deploiement, true);
-        }
-        moteur.getIdentityService().clearAuthentication();
-    }
+class HistoriqueSansDetailsPluginTest extends EssaiSurLeMoteur {
 
     @Test
     void lHistoriqueGardeVariablesTachesEtOperationsSansAucunDetail() {
