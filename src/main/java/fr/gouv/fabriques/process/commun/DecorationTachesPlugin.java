@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * full history, each copy wrote a historic variable and a detail when the task was created, and again
  * when it was completed: four copies per task, a tenth of the SQL of a wait state (issue 13). Nor have
  * the copies of the dossier's variables that each called process receives: the dossier's main process
- * keeps their history, and each copy cost a read and a write of its historic variable when the called
+ * keeps their history, and each copy wrote a historic variable at the call, updated when the called
  * process ended (doc/adr/0020).
  */
 public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
