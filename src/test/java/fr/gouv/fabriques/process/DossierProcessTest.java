@@ -134,6 +134,38 @@ class DossierProcessTest {
         assertThat(versement).hasPassed("ServiceTask_EmettreOrdreVersement").isEnded();
     }
 
+    /**
+     * Each phase receives the dossier's five variables and what it reads, never the whole main process: the annual
+     * payment used to receive the schedule, the multi-instance counters and the outcome of every earlier phase, a row
+     * and a historic variable each, written at the call and again at its end (issue 13).
+     */
+    @Test
+    void chaquePhaseNeRecoitQueLesVariablesDuDossierEtCeQuElleLit() {
+        java.util.Set<String> duDossier = java.util.Set.of("numero", "structure", "categorie", "vague", "departement");
+        ProcessInstance pi = deposer();
+        Assertions.assertThat(variablesDe(calledProcessInstance("Process_Instruction", pi)))
+                .as("instruction").containsAll(duDossier).doesNotContain("dossierId");
+        instruire(pi);
+        Assertions.assertThat(variablesDe(calledProcessInstance("Process_DecisionComite", pi))).as("décision du comité")
+                .isEqualTo(duDossier);
+        publierDecision("LAUREAT");
+        Assertions.assertThat(variablesDe(calledProcessInstance("Process_Convention", pi))).as("convention").isEqualTo(duDossier);
+        runtimeService().createMessageCorrelation("ConventionSigneePorteur").processInstanceBusinessKey(NUMERO).correlate();
+        complete(tache("UserTask_SignerConventionEtat"), withVariables("issueConvention", "SIGNEE"));
+        Assertions.assertThat(runtimeService().getVariables(pi.getId())).as("le processus du dossier garde l'échéancier")
+                .containsKeys("annees", "anneeBilanFinal", "issueConvention", "decisionComite", "issueInstruction");
+        ProcessInstance versement = calledProcessInstance("Process_VersementAnnuel", pi);
+        Assertions.assertThat(variablesDe(versement)).as("versement de l'année 1")
+                .containsAll(duDossier).contains("annee")
+                .doesNotContain("annees", "anneeBilanFinal", "issueConvention", "decisionComite", "issueInstruction", "loopCounter",
+                        "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+        Assertions.assertThat(runtimeService().getVariable(versement.getId(), "annee")).isEqualTo(1);
+    }
+
+    private static java.util.Set<String> variablesDe(ProcessInstance instance) {
+        return runtimeService().getVariables(instance.getId()).keySet();
+    }
+
     @Test
     void parcoursCompletJusquAuSolde() {
         ProcessInstance pi = deposer();

@@ -143,7 +143,6 @@ public final class ProcessusFictifs {
 
     public static Map<String, Object> dossier(String numero, String departement) {
         Map<String, Object> v = new HashMap<>();
-        v.put("dossierId", 42L);
         v.put("numero", numero);
         v.put("structure", "La Fabrique du Val");
         v.put("categorie", "HORS_GRANDS_CENTRES");

@@ -63,8 +63,8 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * A task-local copy of a column, or a called process's copy of one of the dossier's variables (camunda:in
-         * variables="all"): the dossier's main process keeps the history of the variable itself (doc/adr/0020).
+         * A task-local copy of a column, or a called process's copy of one of the dossier's variables (its call
+         * activity's camunda:in mappings): the dossier's main process keeps the history of the variable itself (doc/adr/0020).
          */
         static boolean copieDeColonne(HistoryEvent evenement) {
             if (!(evenement instanceof HistoricVariableUpdateEventEntity v)) {

@@ -4,8 +4,9 @@ package fr.gouv.fabriques.process.commun;
  * Names of the process variables shared by every process of a dossier. They carry
  * the few facts that routing, timers and Tasklist columns need; the dossier itself
  * lives in PostgreSQL, found from the business key (DossierDuProcessus), never from a
- * variable. Each variable is copied into every called process (camunda:in variables="all"):
- * one more variable costs a row per call, so none is kept that nothing reads.
+ * variable. These five are copied into every called process, each named in the call activity's
+ * mappings (camunda:in source=… target=…), with what that phase reads besides (the year of a payment):
+ * one more variable costs a row and a historic variable per call, so none is kept that nothing reads.
  */
 public final class Variables {
 
