@@ -2,6 +2,7 @@ package fr.gouv.fabriques.process.commun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gouv.fabriques.domain.ErreurMetier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -35,10 +37,13 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+        // After the engine's command-context interceptor: the check reads the task and its definition in the command's own
+        // context and transaction, and the command then finds them in that context's cache (issue 13: a separate command here
+        // cost a transaction and two selects of each submit-form).
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new Garde(configuration));
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new Garde(configuration));
     }
 
     class Garde extends CommandInterceptor {
@@ -64,7 +69,8 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
             }
             // Without authorization checks: the form's definition is the application's business, not the agent's. The task
             // by its id and the definition from the deployment cache: a task query here cost a sixth of a submit-form (issue 13).
-            Formulaire formulaire = configuration.getCommandExecutorTxRequired().execute(contexte -> contexte.runWithoutAuthorization(() -> {
+            CommandContext contexte = Context.getCommandContext();
+            Formulaire formulaire = contexte.runWithoutAuthorization(() -> {
                 TaskEntity tache = contexte.getTaskManager().findTaskById(idTache);
                 if (tache == null || tache.getProcessDefinitionId() == null) {
                     return null;
@@ -77,13 +83,15 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
                         .getDeploymentId();
                 String cle = tache.getCamundaFormRef().getKey();
                 return new Formulaire(tache.getName(), cle, champsParFormulaire.computeIfAbsent(deploiement + "/" + cle, k -> champs(deploiement, cle)));
-            }));
+            });
             if (formulaire == null) {
                 return;
             }
             List<String> inconnus = noms.stream().filter(n -> !formulaire.champs().contains(n)).sorted().toList();
             if (!inconnus.isEmpty()) {
-                throw new FormFieldValidationException(inconnus.get(0), (inconnus.size() == 1
+                // A business refusal (ErreurMetier): inside the command's context now, the engine would otherwise log it at ERROR
+                // with its stack; ErreursFormulairePlugin logs it in one line and answers the same 400 (FormFieldValidationException).
+                throw new ErreurMetier(inconnus.get(0), (inconnus.size() == 1
                         ? "« " + inconnus.get(0) + " » n'est pas un champ"
                         : "« " + String.join(" », « ", inconnus) + " » ne sont pas des champs")
                         + " du formulaire de la tâche « " + formulaire.tache() + " » : refusé, rien n'est enregistré. Champs attendus : "
