@@ -27,15 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dossier sheet's rows: the dossier with its instruction and convention, then the nine lists, each
- * by an indexed key, sent together in one round trip; in one repeatable-read transaction so that the
- * lists agree with each other.
+ * by an indexed key, all sent together in one round trip; in one repeatable-read transaction so that
+ * the lists agree with each other.
  */
 @Repository
 class JdbcFicheDossierRepository implements FicheDossierRepository {
@@ -61,11 +60,9 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
     /** Column suffix of each criterion's score and weight (note_…, poids_…). */
     private static final Map<Critere, String> COLONNES_CRITERES = colonnesCriteres();
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    JdbcFicheDossierRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        this.jdbc = jdbc;
+    JdbcFicheDossierRepository(JdbcTemplate jdbcTemplate) {
         this.jdbcTemplate = jdbcTemplate;
     }
 
@@ -75,37 +72,44 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<Donnees> lire(String numero) {
-        Optional<Tete> tete = jdbc.sql(DOSSIER).param(numero)
-                .query((rs, i) -> new Tete(JdbcDossierRepository.lire(rs, i), instruction(rs), convention(rs),
-                        rs.getObject("c_dossier_id") == null ? 0 : rs.getInt("c_decalage_mois"))).optional();
-        if (tete.isEmpty()) {
+        // The dossier and its nine lists in one round trip: the statements sent together (each list finds the dossier by its
+        // number), their results read in order (issue 13: ten round trips each time a form opened, then two).
+        record Lu(Tete tete, List<List<?>> listes) {
+        }
+        Lu lu = jdbcTemplate.execute((Connection c) -> c.prepareStatement(ENSEMBLE), (PreparedStatement ordres) -> {
+            for (int k = 1; k <= LISTES.size() + 1; k++) {
+                ordres.setString(k, numero);
+            }
+            if (!ordres.execute()) {
+                throw new IllegalStateException("Fiche du dossier : résultat manquant pour le dossier");
+            }
+            Tete tete = null;
+            try (ResultSet rs = ordres.getResultSet()) {
+                if (rs.next()) {
+                    tete = new Tete(JdbcDossierRepository.lire(rs, 0), instruction(rs), convention(rs),
+                            rs.getObject("c_dossier_id") == null ? 0 : rs.getInt("c_decalage_mois"));
+                }
+            }
+            List<List<?>> lues = new ArrayList<>();
+            for (Liste<?> liste : LISTES) {
+                if (!ordres.getMoreResults()) {
+                    throw new IllegalStateException("Fiche du dossier : résultat manquant pour « " + liste.sql() + " »");
+                }
+                try (ResultSet rs = ordres.getResultSet()) {
+                    List<Object> lignes = new ArrayList<>();
+                    for (int i = 0; rs.next(); i++) {
+                        lignes.add(liste.lecteur().mapRow(rs, i));
+                    }
+                    lues.add(lignes);
+                }
+            }
+            return new Lu(tete, lues);
+        });
+        if (lu == null || lu.tete() == null) {
             return Optional.empty();
         }
-        long id = tete.get().dossier().id();
-        // The lists in one round trip: the statements sent together, their results read in order (issue 13: ten round trips each
-        // time a form opened, a third of form-variables' SQL).
-        List<List<?>> listes = jdbcTemplate.execute((Connection c) -> c.prepareStatement(String.join(";\n", LISTES.stream().map(Liste::sql)
-                .toList())), (PreparedStatement ordres) -> {
-                    for (int k = 1; k <= LISTES.size(); k++) {
-                        ordres.setLong(k, id);
-                    }
-                    boolean resultat = ordres.execute();
-                    List<List<?>> lues = new ArrayList<>();
-                    for (Liste<?> liste : LISTES) {
-                        if (!resultat) {
-                            throw new IllegalStateException("Fiche du dossier : résultat manquant pour « " + liste.sql() + " »");
-                        }
-                        try (ResultSet rs = ordres.getResultSet()) {
-                            List<Object> lignes = new ArrayList<>();
-                            for (int i = 0; rs.next(); i++) {
-                                lignes.add(liste.lecteur().mapRow(rs, i));
-                            }
-                            lues.add(lignes);
-                        }
-                        resultat = ordres.getMoreResults();
-                    }
-                    return lues;
-                });
+        Tete tete = lu.tete();
+        List<List<?>> listes = lu.listes();
         int k = 0;
         List<Validation> validations = liste(listes, k++);
         List<Decision> decisions = liste(listes, k++);
@@ -116,8 +120,8 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
         List<DocumentConvention> documents = liste(listes, k++);
         List<Versement> versements = liste(listes, k++);
         List<Avenant> avenants = liste(listes, k);
-        return Optional.of(new Donnees(tete.get().dossier(), tete.get().instruction(), validations, pieces, decisions, tete.get().convention(),
-                documents, versements, bilans, reversements, journal, avenants, tete.get().decalageMois()));
+        return Optional.of(new Donnees(tete.dossier(), tete.instruction(), validations, pieces, decisions, tete.convention(),
+                documents, versements, bilans, reversements, journal, avenants, tete.decalageMois()));
     }
 
     @SuppressWarnings("unchecked")
@@ -153,6 +157,10 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
             new Liste<>("select * from versement where dossier_id = ? order by annee", JdbcVersementRepository::lire),
             new Liste<>("select " + JdbcAvenantRepository.COLONNES + " from avenant where dossier_id = ? order by numero",
                     JdbcAvenantRepository::lire));
+
+    /** The dossier, then each list with the dossier found by its number (a unique index): one parameter each, the number. */
+    private static final String ENSEMBLE = DOSSIER.strip() + ";\n" + String.join(";\n", LISTES.stream()
+            .map(l -> l.sql().replace("dossier_id = ?", "dossier_id = (select id from dossier where numero = ?)")).toList());
 
     private static Instruction instruction(ResultSet rs) throws SQLException {
         if (rs.getObject("i_dossier_id") == null) {
