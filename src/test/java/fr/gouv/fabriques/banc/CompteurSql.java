@@ -28,7 +28,10 @@ final class CompteurSql {
     private static final Map<String, AtomicLong> PAR_ORDRE = new ConcurrentHashMap<>();
 
     private static final String APPELANTS_DE = System.getProperty("banc.sql.appelants");
-    /** -Dbanc.sql.route="GET /engine-rest/task/{}/form-variables": the most sent statements are those of that route only. */
+    /**
+     * -Dbanc.sql.route="GET /engine-rest/task/{}/form-variables": the most sent statements are those of that route only (or of a
+     * thread outside requests: -Dbanc.sql.route=camundaTaskExecutor for the jobs).
+     */
     private static final String ROUTE_SEULE = System.getProperty("banc.sql.route");
     private static final Map<String, AtomicLong> APPELANTS = new ConcurrentHashMap<>();
 
@@ -163,7 +166,7 @@ final class CompteurSql {
         }
 
         private static void parOrdre(String sql) {
-            if (ROUTE_SEULE != null && !ROUTE_SEULE.equals(REQUETE.get())) {
+            if (ROUTE_SEULE != null && !ROUTE_SEULE.equals(REQUETE.get() != null ? REQUETE.get() : fil())) {
                 return;
             }
             String court = sql.replaceAll("\\s+", " ").strip();
@@ -178,8 +181,13 @@ final class CompteurSql {
             }
         }
 
+        /** A thread outside HTTP requests, as counted (threads of the same pool under their prefix: camundaTaskExecutor for the jobs). */
+        private static String fil() {
+            return Thread.currentThread().getName().replaceAll("-?\\d+$", "");
+        }
+
         private static void compter(long allersRetours, long ordres) {
-            String fil = REQUETE.get() != null ? REQUETE.get() : Thread.currentThread().getName().replaceAll("-?\\d+$", "");
+            String fil = REQUETE.get() != null ? REQUETE.get() : fil();
             ALLERS_RETOURS.computeIfAbsent(fil, f -> {
                 ORDRES.putIfAbsent(f, new AtomicLong());
                 return new AtomicLong();

@@ -176,6 +176,24 @@ class ModelesTest {
         assertThat(decisions).contains("Decision_Eligibilite");
     }
 
+    /**
+     * A called process receives the dossier's five variables and what it reads, each named (doc/adr/0023): « all » would copy
+     * every variable of the caller, a row and a historic variable each, at every call.
+     */
+    @Test
+    void chaqueProcessusAppeleRecoitDesVariablesNommeesDontCellesDuDossier() {
+        bpmn.forEach((fichier, modele) -> {
+            for (CallActivity c : modele.getModelElementsByType(CallActivity.class)) {
+                List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn> entrees = c.getExtensionElements() == null ? List.of()
+                        : c.getExtensionElements().getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list();
+                assertThat(entrees).as(fichier + " " + c.getId() + " : variables transmises").noneMatch(e -> e.getCamundaVariables() != null);
+                assertThat(entrees.stream().filter(e -> e.getCamundaSource() != null && e.getCamundaSource().equals(e.getCamundaTarget()))
+                        .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn::getCamundaSource))
+                        .as(fichier + " " + c.getId() + " : variables du dossier").contains("numero", "structure", "categorie", "vague", "departement");
+            }
+        });
+    }
+
     /** The descriptor classes name what the models hold: an element id that no longer exists fails here, not in production. */
     @Test
     void lesDescripteursNommentDesElementsQuiExistent() throws IllegalAccessException {
