@@ -74,7 +74,7 @@ public class GenererConvention {
                     .orElseThrow(() -> new ErreurMetier("Aucune décision de comité pour le dossier " + dossier.numero()));
             convention = Convention.depuis(decision, dossier.categorie(), plafonds, maintenant);
             conventions.ajouter(convention);
-            journal.noter(dossierId, TypeEvenement.CONVENTION_GENEREE, "Convention établie : à signer par le porteur", true, "système",
+            journal.noter(dossier, TypeEvenement.CONVENTION_GENEREE, "Convention établie : à signer par le porteur", true, "système",
                     maintenant);
         }
         byte[] pdf = editeur.editer(ContenuConvention.de(dossier, convention, plafonds, delais, proprietes.representantEtat()));

@@ -39,7 +39,7 @@ public class SignerConventionEtat {
         conventions.mettreAJour(conventions.exiger(dossierId).signeeParLEtat(gestionnaire, maintenant));
         dossier.passerA(StatutDossier.CONVENTIONNE, maintenant);
         dossiers.mettreAJour(dossier);
-        journal.noter(dossierId, TypeEvenement.CONVENTION_SIGNEE_ETAT, "Convention signée par l'État : elle prend effet", true,
+        journal.noter(dossier, TypeEvenement.CONVENTION_SIGNEE_ETAT, "Convention signée par l'État : elle prend effet", true,
                 gestionnaire, maintenant);
     }
 }

@@ -44,7 +44,7 @@ public class EnregistrerAvisTerritorial {
         }
         Instant maintenant = horloge.instant();
         instructions.enregistrerAvis(dossierId, avis, commentaire == null ? null : commentaire.strip(), referent, maintenant);
-        journal.noter(dossierId, TypeEvenement.AVIS_TERRITORIAL, "Avis territorial " + avis, false, referent, maintenant);
+        journal.noter(dossier, TypeEvenement.AVIS_TERRITORIAL, "Avis territorial " + avis, false, referent, maintenant);
     }
 
     /** The deadline passed without an opinion: instruction goes on, and the absence is on record. */

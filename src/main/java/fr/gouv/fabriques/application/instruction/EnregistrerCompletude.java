@@ -36,7 +36,7 @@ public class EnregistrerCompletude {
         Instant maintenant = horloge.instant();
         if (complet) {
             instructions.enregistrerCompletude(dossierId, true, null, agent, maintenant);
-            journal.noter(dossierId, TypeEvenement.COMPLETUDE, "Dossier complet", true, agent, maintenant);
+            journal.noter(dossier, TypeEvenement.COMPLETUDE, "Dossier complet", true, agent, maintenant);
             return true;
         }
         if (piecesManquantes == null || piecesManquantes.strip().length() < 3) {
@@ -50,7 +50,7 @@ public class EnregistrerCompletude {
         instructions.enregistrerCompletude(dossierId, false, pieces, agent, maintenant);
         dossier.passerA(StatutDossier.EN_ATTENTE_COMPLEMENTS, maintenant);
         dossiers.mettreAJour(dossier);
-        journal.noter(dossierId, TypeEvenement.DEMANDE_COMPLEMENTS, "Pièces demandées : " + pieces, true, agent, maintenant);
+        journal.noter(dossier, TypeEvenement.DEMANDE_COMPLEMENTS, "Pièces demandées : " + pieces, true, agent, maintenant);
         return false;
     }
 }

@@ -93,7 +93,7 @@ public class InstruireDossier {
         Instant maintenant = horloge.instant();
         instructions.enregistrerProposition(dossierId, notation, poids, score, recommandation, p.montantsProposes(), p.motif().strip(),
                 instructeur, maintenant, new InstructionRepository.VersionsGrille(ponderation.version(), r.version()));
-        journal.noter(dossierId, TypeEvenement.PROPOSITION_INSTRUCTION, "Instruction : score " + FormatsFiche.nombre(score) + " / 100, recommandation "
+        journal.noter(dossier, TypeEvenement.PROPOSITION_INSTRUCTION, "Instruction : score " + FormatsFiche.nombre(score) + " / 100, recommandation "
                 + recommandation + ", " + PlafondsFinancement.euros(p.montantsProposes().total()) + " proposés sur 3 ans (grille de notation : "
                 + ponderation.version().libelle() + ", " + r.version().libelle() + ")",
                 false, instructeur, maintenant);

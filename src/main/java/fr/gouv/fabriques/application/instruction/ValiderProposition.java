@@ -52,10 +52,10 @@ public class ValiderProposition {
         if (validee) {
             dossier.passerA(StatutDossier.INSTRUIT, maintenant);
             dossiers.mettreAJour(dossier);
-            journal.noter(dossierId, TypeEvenement.VALIDATION_PROPOSITION, "Instruction terminée : dossier transmis au comité de sélection",
+            journal.noter(dossier, TypeEvenement.VALIDATION_PROPOSITION, "Instruction terminée : dossier transmis au comité de sélection",
                     true, gestionnaire, maintenant);
         } else {
-            journal.noter(dossierId, TypeEvenement.VALIDATION_PROPOSITION, "Proposition renvoyée à l'instructeur : " + commentaire.strip(),
+            journal.noter(dossier, TypeEvenement.VALIDATION_PROPOSITION, "Proposition renvoyée à l'instructeur : " + commentaire.strip(),
                     false, gestionnaire, maintenant);
         }
         return validee;

@@ -50,7 +50,7 @@ public class EmettreOrdreVersement {
         String reference = "VRS-" + dossier.numero() + "-A" + annee;
         boolean emis = versements.emettre(dossierId, annee, reference, maintenant);
         if (emis) {
-            journal.noter(dossierId, TypeEvenement.VERSEMENT_EMIS, "Versement de l'année " + annee + " émis : "
+            journal.noter(dossier, TypeEvenement.VERSEMENT_EMIS, "Versement de l'année " + annee + " émis : "
                     + PlafondsFinancement.euros(versement.montant()) + " (ordre " + reference + ")", true, "système", maintenant);
         }
         return emis;

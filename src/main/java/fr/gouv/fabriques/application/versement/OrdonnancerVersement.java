@@ -82,7 +82,7 @@ public class OrdonnancerVersement {
         }
         Instant maintenant = horloge.instant();
         versements.ordonnancer(dossierId, annee, agent, maintenant);
-        journal.noter(dossierId, TypeEvenement.VERSEMENT_ORDONNANCE, "Versement de l'année " + annee + " ordonnancé ("
+        journal.noter(dossier, TypeEvenement.VERSEMENT_ORDONNANCE, "Versement de l'année " + annee + " ordonnancé ("
                 + PlafondsFinancement.euros(versement.montant()) + ")", false, agent, maintenant);
         return versement;
     }

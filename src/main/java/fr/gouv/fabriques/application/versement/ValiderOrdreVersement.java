@@ -68,7 +68,7 @@ public class ValiderOrdreVersement {
                 throw new ErreurMetier("L'ordre de versement de l'année " + annee + " du dossier " + dossier.numero()
                         + " vient d'être validé ou émis par ailleurs : il ne peut plus être renvoyé.");
             }
-            journal.noter(dossierId, TypeEvenement.VERSEMENT_RENVOYE, "Ordre de versement de l'année " + annee + " (" + montant
+            journal.noter(dossier, TypeEvenement.VERSEMENT_RENVOYE, "Ordre de versement de l'année " + annee + " (" + montant
                     + ", ordonnancé par " + versement.ordonnancePar() + ") renvoyé à l'ordonnateur : " + extrait(motif.strip()), false, agent,
                     maintenant);
             return false;
@@ -77,7 +77,7 @@ public class ValiderOrdreVersement {
             throw new ErreurMetier("L'ordre de versement de l'année " + annee + " du dossier " + dossier.numero()
                     + " vient d'être validé, renvoyé ou émis par ailleurs : rechargez la tâche.");
         }
-        journal.noter(dossierId, TypeEvenement.VERSEMENT_VALIDE, "Ordre de versement de l'année " + annee + " (" + montant
+        journal.noter(dossier, TypeEvenement.VERSEMENT_VALIDE, "Ordre de versement de l'année " + annee + " (" + montant
                 + ", ordonnancé par " + versement.ordonnancePar() + ") validé", false, agent, maintenant);
         return true;
     }
