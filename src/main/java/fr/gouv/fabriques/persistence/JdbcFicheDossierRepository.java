@@ -28,13 +28,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The dossier sheet's rows: the dossier with its instruction and convention, then the nine lists, each
  * by an indexed key, all sent together in one round trip; in one repeatable-read transaction so that
- * the lists agree with each other.
+ * the lists agree with each other (set by the first statement of that same round trip).
  */
 @Repository
 class JdbcFicheDossierRepository implements FicheDossierRepository {
@@ -70,17 +70,25 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
     }
 
     @Override
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public Optional<Donnees> lire(String numero) {
         // The dossier and its nine lists in one round trip: the statements sent together (each list finds the dossier by its
-        // number), their results read in order (issue 13: ten round trips each time a form opened, then two).
+        // number), their results read in order (issue 13: ten round trips each time a form opened, then two). A transaction begun
+        // here is made repeatable-read by its first statement, in that same round trip: the driver would otherwise send a SET
+        // SESSION before the transaction and another after it. Within a caller's transaction, its isolation holds, as before.
+        boolean nouvelle = TransactionAspectSupport.currentTransactionStatus().isNewTransaction();
         record Lu(Tete tete, List<List<?>> listes) {
         }
-        Lu lu = jdbcTemplate.execute((Connection c) -> c.prepareStatement(ENSEMBLE), (PreparedStatement ordres) -> {
+        Lu lu = jdbcTemplate.execute((Connection c) -> c.prepareStatement(nouvelle ? REPETABLE + ENSEMBLE : ENSEMBLE),
+                (PreparedStatement ordres) -> {
             for (int k = 1; k <= LISTES.size() + 1; k++) {
                 ordres.setString(k, numero);
             }
-            if (!ordres.execute()) {
+            boolean resultat = ordres.execute();
+            if (nouvelle) {
+                resultat = ordres.getMoreResults();
+            }
+            if (!resultat) {
                 throw new IllegalStateException("Fiche du dossier : résultat manquant pour le dossier");
             }
             Tete tete = null;
@@ -157,6 +165,9 @@ class JdbcFicheDossierRepository implements FicheDossierRepository {
             new Liste<>("select * from versement where dossier_id = ? order by annee", JdbcVersementRepository::lire),
             new Liste<>("select " + JdbcAvenantRepository.COLONNES + " from avenant where dossier_id = ? order by numero",
                     JdbcAvenantRepository::lire));
+
+    /** Before any other statement of the transaction: the lists agree with each other and with the dossier. */
+    private static final String REPETABLE = "set transaction isolation level repeatable read;\n";
 
     /** The dossier, then each list with the dossier found by its number (a unique index): one parameter each, the number. */
     private static final String ENSEMBLE = DOSSIER.strip() + ";\n" + String.join(";\n", LISTES.stream()
