@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -64,8 +62,7 @@ class JdbcDossierRepository implements DossierRepository {
     public Dossier ajouter(Dossier d, String jetonHash) {
         Structure s = d.structure();
         Adresse a = s.adresse();
-        KeyHolder cle = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into dossier (numero, appel, vague, categorie, raison_sociale, siret, forme_juridique,
                   adresse_ligne, code_postal, commune, code_insee, departement, region, code_qpv,
                   contact_nom, contact_email, contact_telephone,
@@ -76,6 +73,7 @@ class JdbcDossierRepository implements DossierRepository {
                   :contactNom, :contactEmail, :contactTelephone,
                   :projetNom, :projetDescription, :projetServices, :partenaires, :gouvernance, :etp,
                   :m1, :m2, :m3, :statut, :jetonHash, :deposeLe, :modifieLe, 0)
+                returning *
                 """)
                 .param("numero", d.numero())
                 .param("appel", d.appel().name())
@@ -107,9 +105,8 @@ class JdbcDossierRepository implements DossierRepository {
                 .param("jetonHash", jetonHash)
                 .param("deposeLe", Timestamp.from(d.deposeLe()))
                 .param("modifieLe", Timestamp.from(d.modifieLe()))
-                .update(cle, "id");
-        long id = cle.getKey().longValue();
-        return exiger(id);
+                // The row as stored, in the insert's own round trip (issue 13: it was read again by its id).
+                .query(JdbcDossierRepository::lire).single();
     }
 
     @Override
