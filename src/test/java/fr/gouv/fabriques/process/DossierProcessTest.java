@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.gouv.fabriques.application.versement.CalendrierConvention;
+import fr.gouv.fabriques.process.commun.Variables;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -141,7 +142,7 @@ class DossierProcessTest {
      */
     @Test
     void chaquePhaseNeRecoitQueLesVariablesDuDossierEtCeQuElleLit() {
-        java.util.Set<String> duDossier = java.util.Set.of("numero", "structure", "categorie", "vague", "departement");
+        java.util.Set<String> duDossier = java.util.Set.copyOf(Variables.DU_DOSSIER);
         ProcessInstance pi = deposer();
         Assertions.assertThat(variablesDe(calledProcessInstance("Process_Instruction", pi)))
                 .as("instruction").containsAll(duDossier).doesNotContain("dossierId");

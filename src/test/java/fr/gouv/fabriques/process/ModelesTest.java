@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.gouv.fabriques.process.commun.Variables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -33,6 +34,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -184,12 +186,12 @@ class ModelesTest {
     void chaqueProcessusAppeleRecoitDesVariablesNommeesDontCellesDuDossier() {
         bpmn.forEach((fichier, modele) -> {
             for (CallActivity c : modele.getModelElementsByType(CallActivity.class)) {
-                List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn> entrees = c.getExtensionElements() == null ? List.of()
-                        : c.getExtensionElements().getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list();
+                List<CamundaIn> entrees = c.getExtensionElements() == null ? List.of()
+                        : c.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
                 assertThat(entrees).as(fichier + " " + c.getId() + " : variables transmises").noneMatch(e -> e.getCamundaVariables() != null);
                 assertThat(entrees.stream().filter(e -> e.getCamundaSource() != null && e.getCamundaSource().equals(e.getCamundaTarget()))
-                        .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn::getCamundaSource))
-                        .as(fichier + " " + c.getId() + " : variables du dossier").contains("numero", "structure", "categorie", "vague", "departement");
+                        .map(CamundaIn::getCamundaSource))
+                        .as(fichier + " " + c.getId() + " : variables du dossier").containsAll(Variables.DU_DOSSIER);
             }
         });
     }

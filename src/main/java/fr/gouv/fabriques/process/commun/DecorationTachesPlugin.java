@@ -95,8 +95,7 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** The dossier's variables every called process receives a copy of. */
-    static final java.util.Set<String> DU_DOSSIER = java.util.Set.of(Variables.NUMERO, Variables.STRUCTURE, Variables.CATEGORIE,
-            Variables.VAGUE, Variables.DEPARTEMENT);
+    static final java.util.Set<String> DU_DOSSIER = java.util.Set.copyOf(Variables.DU_DOSSIER);
 
     /** The Tasklist columns (filters show numero, structure, categorie, vague). */
     static final java.util.List<String> COLONNES = java.util.List.of(Variables.NUMERO, Variables.STRUCTURE, Variables.CATEGORIE,

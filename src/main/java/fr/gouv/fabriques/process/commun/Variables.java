@@ -21,6 +21,9 @@ public final class Variables {
     /** Département code: routes the referent's task to referents-{departement}. */
     public static final String DEPARTEMENT = "departement";
 
+    /** The five, in this order: what every called process receives (doc/adr/0023). */
+    public static final java.util.List<String> DU_DOSSIER = java.util.List.of(NUMERO, STRUCTURE, CATEGORIE, VAGUE, DEPARTEMENT);
+
     private Variables() {
     }
 }
