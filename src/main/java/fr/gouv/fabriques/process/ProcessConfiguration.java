@@ -67,6 +67,12 @@ class ProcessConfiguration {
         return new fr.gouv.fabriques.process.commun.SchemaMoteurPlugin(base);
     }
 
+    /** Which of an agent's groups hold an authorization, by index rather than by reading them all (doc/adr/0024). */
+    @Bean
+    fr.gouv.fabriques.process.commun.GroupesAutorisesPlugin groupesAutorisesPlugin() {
+        return new fr.gouv.fabriques.process.commun.GroupesAutorisesPlugin();
+    }
+
     @Bean
     ChampsDeclaresPlugin champsDeclaresPlugin() {
         return new ChampsDeclaresPlugin();

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * through the engine's Java API: their rows (executions, tasks, candidate groups, the per-task authorizations the
  * engine grants to candidate groups, variables, every history table) are the engine's own. They are then copied in
  * SQL, ids suffixed, up to the wanted counts: starting 100,000 instances and finishing 300,000 through the engine
- * would take hours here, and a query only sees rows. The copies are analyzed as autovacuum would.
+ * would take hours here, and a query only sees rows. The copies are vacuumed and analyzed as autovacuum would (before the measure, not during it).
  *
  * <p><b>What is measured.</b> The request Tasklist sends when an agent opens the filter ({@code POST
  * /engine-rest/filter/{id}/list} in {@code application/hal+json}: the page of 15 <em>and</em> the count, the card
@@ -413,9 +413,25 @@ final class PhaseFiltre {
         }
     }
 
+    /**
+     * The copies just written are vacuumed and analyzed before a level is measured. Left to autovacuum, the vacuum of the
+     * hundreds of thousands of history rows copied at once (act_hi_actinst, act_hi_taskinst, act_hi_varinst…) ran during the
+     * measure of the 100,000-task level, on one of the machine's two cores: a bulk load's aftermath, which a history grown over
+     * years of a programme does not have (autovacuum then follows a few thousand rows a day).
+     */
     private void analyser() throws SQLException {
         try (Connection c = base.getConnection(); var s = c.createStatement()) {
-            s.execute("analyze");
+            s.execute("vacuum analyze");
+        }
+        long pause = Long.getLong("banc.filtre.pause-s", 0);
+        if (pause > 0) {
+            // -Dbanc.filtre.pause-s=600: time to look at the plans of a level (EXPLAIN ANALYZE) before it is measured.
+            ligne.accept("Pause de " + pause + " s avant la mesure (banc.filtre.pause-s).");
+            try {
+                Thread.sleep(pause * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -65,6 +65,39 @@ class RequetesTachesIT {
                 .contains("act_ru_task").contains("(due_date_, create_time_)");
     }
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine moteur;
+
+    /**
+     * Before each authorization check, the groups of the agent that hold an authorization are looked up in the index on the
+     * groups, one row each (doc/adr/0024), not read from every authorization: the engine grants one per candidate group of
+     * every open task, 100,000 rows at 100,000 open tasks.
+     */
+    @Test
+    void lesGroupesAutorisesDeLAgentSontSondesDansLIndexSansLireToutesLesAutorisations() throws SQLException {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) moteur.getProcessEngineConfiguration();
+        List<String> gardes = configuration.getCommandExecutorTxRequired().execute(c -> {
+            assertThat(c.getAuthorizationManager()).isInstanceOf(fr.gouv.fabriques.process.commun.GroupesAutorisesPlugin.ParIndex.class);
+            return c.getAuthorizationManager().filterAuthenticatedGroupIds(List.of(Groupes.INSTRUCTEURS, "groupe-sans-autorisation",
+                    Groupes.GESTIONNAIRES));
+        });
+        assertThat(gardes).containsExactlyInAnyOrder(Groupes.INSTRUCTEURS, Groupes.GESTIONNAIRES);
+        String requete = fr.gouv.fabriques.process.commun.GroupesAutorisesPlugin.ParIndex.requete(configuration.getDatabaseTablePrefix(), 2);
+        try (Connection c = base.getConnection();
+                var p = c.prepareStatement("explain (analyze, buffers off, costs off) " + requete)) {
+            p.setString(1, Groupes.INSTRUCTEURS);
+            p.setString(2, "groupe-sans-autorisation");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    plan.append(r.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).as(plan.toString()).contains("act_idx_auth_group_id").contains("Index Cond: (group_id_ = 'instructeurs'::text)")
+                    .doesNotContain("Seq Scan").contains("rows=1 loops=1");
+        }
+    }
+
     @Test
     void chaqueConnexionDuPoolPlanifieAvecLesValeursEtSansMaterialisation() throws SQLException {
         try (Connection c = base.getConnection(); Statement s = c.createStatement()) {
