@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * through the engine's Java API: their rows (executions, tasks, candidate groups, the per-task authorizations the
  * engine grants to candidate groups, variables, every history table) are the engine's own. They are then copied in
  * SQL, ids suffixed, up to the wanted counts: starting 100,000 instances and finishing 300,000 through the engine
- * would take hours here, and a query only sees rows. The copies are vacuumed and analyzed as autovacuum would (before the measure, not during it).
+ * would take hours here, and a query only sees rows. The copies are vacuumed and analyzed as autovacuum would, but
+ * before the measure rather than during it.
  *
  * <p><b>What is measured.</b> The request Tasklist sends when an agent opens the filter ({@code POST
  * /engine-rest/filter/{id}/list} in {@code application/hal+json}: the page of 15 <em>and</em> the count, the card
