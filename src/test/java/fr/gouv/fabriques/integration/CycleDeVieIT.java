@@ -154,6 +154,16 @@ class CycleDeVieIT {
                 assertThat(r.json().get("message").asText()).contains("« " + forge.getKey() + " »").contains("n'est pas un champ");
             }
         }
+        // A field of the form with a value no Camunda Form sends (here JSON, which the engine would store as is): refused, naming it.
+        String champ = (String) valeurs[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typees = new java.util.LinkedHashMap<>((Map<String, Object>) variables(valeurs).get("variables"));
+        typees.put(champ, Map.of("value", "{\"a\":1}", "type", "Json"));
+        for (String porte : List.of("submit-form", "complete")) {
+            Http.Reponse r = http.postJson("/engine-rest/task/" + id + "/" + porte, Map.of("variables", typees), basic(utilisateur));
+            assertThat(r.statut()).as(porte + " avec " + champ + " en JSON : " + r.corps()).isEqualTo(400);
+            assertThat(r.json().get("message").asText()).contains("« " + champ + " »").contains("type « json »");
+        }
         // Nor can the variables be written beside the form: the candidate groups may work the task (TASK_WORK), not update it.
         String instance = http.get("/engine-rest/task/" + id, basic(utilisateur)).json().get("processInstanceId").asText();
         List<Http.Reponse> ecritures = List.of(
@@ -299,6 +309,14 @@ class CycleDeVieIT {
         Http.Reponse historique = http.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + numero
                 + "&processDefinitionKey=Process_Dossier", basic("admin"));
         assertThat(historique.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
+        // What the forms submitted was recorded by the use cases (above) and left no variable in the engine, current or
+        // historic (ADR 0025); the routing facts the listeners set from it are the process's.
+        java.util.List<String> variablesDuDossier = jdbc.sql("select name_ from act_hi_varinst where root_proc_inst_id_ in "
+                + "(select id_ from act_hi_procinst where business_key_ in (?, ?))").param(numero).param(vague).query(String.class).list();
+        assertThat(variablesDuDossier).contains("dossierComplet", "issueInstruction", "ordreValide", "decisionsArretees")
+                .doesNotContainAnyElementsOf(java.util.List.of("complet", "avisTerritorial", "commentaireAvis", "montantPropose1", "motifProposition",
+                        "absenceConflitInterets", "noteGouvernance", "montantComite1", "motivationComite", "seancePreparee", "signatureEtat",
+                        "confirmationOrdonnancement", "decisionOrdre", "motifRenvoiOrdre"));
     }
 
     /** The wave's committee, the way its members and managers work it: close, prepare, decide each dossier, publish. */

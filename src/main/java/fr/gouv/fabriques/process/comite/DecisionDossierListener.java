@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * UserTask_DeciderDossier — one task per dossier of the wave's agenda (form
  * forms/decider-dossier.form). On create: the Tasklist columns and the task's name from
- * the database, its rank in the agenda (the filter's sort key), and the form's fields
- * declared on the task so that what is submitted stays on it. On complete: the decision
+ * the database, and its rank in the agenda (the filter's sort key). What is submitted stays on the task, transient
+ * (ChampsDeclaresPlugin), and never reaches the wave's process. On complete: the decision
  * is checked and recorded by {@link ProposerDecisions}. A task completed without a
  * decision is accepted only if one was already recorded for the dossier (bulk API).
  *
@@ -26,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("decisionDossierListener")
 class DecisionDossierListener implements TaskListener {
-
-    private static final List<String> CHAMPS = List.of(ComiteVagueProcess.CHAMP_DECISION, ComiteVagueProcess.CHAMP_MONTANT + 1,
-            ComiteVagueProcess.CHAMP_MONTANT + 2, ComiteVagueProcess.CHAMP_MONTANT + 3, ComiteVagueProcess.CHAMP_MOTIVATION);
 
     private final ProposerDecisions proposerDecisions;
 
@@ -101,12 +98,6 @@ class DecisionDossierListener implements TaskListener {
             tache.setVariableLocal(Variables.CATEGORIE, ligne.categorie().name());
             tache.setName("Décider du dossier " + numero + " — " + ligne.structure() + " (n° " + rang + ", " + libelleCourt(ligne.categorie())
                     + ")");
-        }
-        // Declared here, so that what Tasklist (submit-form: on the task) or a REST client (complete: on the task's
-        // execution) submits stays with this dossier's decision and never reaches the wave's process.
-        for (String champ : CHAMPS) {
-            tache.setVariableLocal(champ, null);
-            tache.getExecution().setVariableLocal(champ, null);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -21,6 +22,11 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Task data is the server's: completing a user task ({@code complete} or {@code submit-form},
@@ -29,6 +35,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * {@code dossierId} or {@code annee} — is refused with a 400 naming it, before the engine
  * writes anything: submitted values would otherwise overwrite the process variables the
  * listeners and gateways trust.
+ * <p>
+ * Then, on a task with a complete listener (every task of the programme: ADR 0001), the accepted values become transient
+ * variables of the task itself, whether they came by {@code submit-form} (Tasklist) or {@code complete} (doc/adr/0025): the
+ * listener reads them, has its use case record them in the application's tables, and they end with the command, without a
+ * row in the engine's variables or their history. What the process needs afterwards, the listener sets as a variable of its
+ * own. A value of another type than text, number, yes/no or date (an object, JSON, a file) is refused there, naming the
+ * field. A field the task or its execution already holds as a stored variable, and every value submitted to a task without
+ * a complete listener, are left to the engine, stored as before.
  */
 public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
 
@@ -58,18 +72,30 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             Map<String, Object> soumis = ErreursFormulairePlugin.soumis(command);
             if (soumis != null && !soumis.isEmpty()) {
-                verifier(idTache(command), soumis.keySet());
+                TaskEntity tache = verifier(idTache(command), soumis.keySet());
+                if (tache != null && ecouteCompletion(tache)) {
+                    ErreursFormulairePlugin.remplacerSoumis(command, rendreEphemeres(tache, soumis, command instanceof SubmitTaskFormCmd));
+                }
             }
             return next.execute(command);
         }
 
-        private void verifier(String idTache, Set<String> noms) {
+        /** A task whose model has a listener on its completion: the one that reads and records the form (ADR 0001). */
+        private static boolean ecouteCompletion(TaskEntity tache) {
+            List<TaskListener> ecouteurs = tache.getTaskDefinition() == null ? null
+                    : tache.getTaskDefinition().getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);
+            return ecouteurs != null && !ecouteurs.isEmpty();
+        }
+
+        /** The task whose deployed form declares every submitted field; null for a task without such a form. */
+        private TaskEntity verifier(String idTache, Set<String> noms) {
             if (idTache == null) {
-                return;
+                return null;
             }
             // Without authorization checks: the form's definition is the application's business, not the agent's. The task
             // by its id and the definition from the deployment cache: a task query here cost a sixth of a submit-form (issue 13).
             CommandContext contexte = Context.getCommandContext();
+            TaskEntity[] trouvee = {null};
             Formulaire formulaire = contexte.runWithoutAuthorization(() -> {
                 TaskEntity tache = contexte.getTaskManager().findTaskById(idTache);
                 if (tache == null || tache.getProcessDefinitionId() == null) {
@@ -82,10 +108,11 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
                 String deploiement = configuration.getDeploymentCache().findDeployedProcessDefinitionById(tache.getProcessDefinitionId())
                         .getDeploymentId();
                 String cle = tache.getCamundaFormRef().getKey();
+                trouvee[0] = tache;
                 return new Formulaire(tache.getName(), cle, champsParFormulaire.computeIfAbsent(deploiement + "/" + cle, k -> champs(deploiement, cle)));
             });
             if (formulaire == null) {
-                return;
+                return null;
             }
             List<String> inconnus = noms.stream().filter(n -> !formulaire.champs().contains(n)).sorted().toList();
             if (!inconnus.isEmpty()) {
@@ -97,6 +124,35 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
                         + " du formulaire de la tâche « " + formulaire.tache() + " » : refusé, rien n'est enregistré. Champs attendus : "
                         + (formulaire.champs().isEmpty() ? "aucun" : String.join(", ", formulaire.champs())) + ".");
             }
+            return trouvee[0];
+        }
+
+        /**
+         * Each submitted value, transient, on the task itself; what the command is then given. {@code submit-form} sets it
+         * there again (the task's own variable of that name wins over the process's); {@code complete} would set it on the
+         * execution, so it no longer gets it. The command's entity cache holds this very task: the command finds it.
+         */
+        private VariableMap rendreEphemeres(TaskEntity tache, Map<String, Object> soumis, boolean formulaire) {
+            VariableMap reste = Variables.createVariables();
+            for (Map.Entry<String, Object> champ : soumis.entrySet()) {
+                if (tache.hasVariableLocal(champ.getKey())
+                        || tache.getExecution() != null && tache.getExecution().hasVariableLocal(champ.getKey())) {
+                    reste.put(champ.getKey(), champ.getValue());
+                    continue;
+                }
+                TypedValue ephemere = ephemere(champ.getValue());
+                if (ephemere == null) {
+                    // No field of a Camunda Form sends one; a forged request does, and would be stored in the process.
+                    throw new ErreurMetier(champ.getKey(), "« " + champ.getKey() + " » : valeur de type « "
+                            + genre(champ.getValue()) + " » refusée pour le formulaire de la tâche « "
+                            + tache.getName() + " » ; attendu : du texte, un nombre, oui ou non, ou une date. Rien n'est enregistré.");
+                }
+                tache.setVariableLocal(champ.getKey(), ephemere);
+                if (formulaire) {
+                    reste.put(champ.getKey(), ephemere);
+                }
+            }
+            return reste;
         }
 
         /** The keys of the input fields of the deployment's form {@code cle}. */
@@ -131,6 +187,48 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
     }
 
     private record Formulaire(String tache, String cle, Set<String> champs) {
+    }
+
+    /** The same value, transient; null for a value of another kind (object, list, JSON, XML, file, bytes). */
+    static TypedValue ephemere(Object valeur) {
+        if (!(valeur instanceof TypedValue type)) {
+            return simple(valeur) ? Variables.untypedValue(valeur, true) : null;
+        }
+        if (type.isTransient()) {
+            return type;
+        }
+        ValueType genre = type.getType();
+        if (genre == null) {
+            // Sent without a type: what the JSON holds (text, number, yes/no), or an object or a list, refused.
+            return simple(type.getValue()) ? Variables.untypedValue(type.getValue(), true) : null;
+        }
+        if (genre == ValueType.NULL) {
+            return Variables.untypedNullValue(true);
+        }
+        if (genre instanceof PrimitiveValueType primitif && primitif != ValueType.BYTES) {
+            return primitif.createValue(type.getValue(), Map.of(ValueType.VALUE_INFO_TRANSIENT, true));
+        }
+        return null;
+    }
+
+    /** The type's name as the engine's REST says it (json, object, file…), or the Java class of an untyped value. */
+    private static String genre(Object valeur) {
+        if (valeur instanceof TypedValue t && t.getType() != null) {
+            return t.getType().getName();
+        }
+        Object brut = valeur instanceof TypedValue t ? t.getValue() : valeur;
+        if (brut instanceof org.camunda.spin.json.SpinJsonNode) {
+            return "json";
+        }
+        if (brut instanceof org.camunda.spin.xml.SpinXmlElement) {
+            return "xml";
+        }
+        return brut instanceof java.util.Map ? "objet" : brut instanceof java.util.Collection ? "liste" : brut.getClass().getSimpleName();
+    }
+
+    private static boolean simple(Object valeur) {
+        return valeur == null || valeur instanceof String || valeur instanceof Number || valeur instanceof Boolean
+                || valeur instanceof java.util.Date;
     }
 
     private static String idTache(Command<?> command) {

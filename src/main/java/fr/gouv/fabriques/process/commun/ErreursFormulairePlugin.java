@@ -4,6 +4,7 @@ import fr.gouv.fabriques.domain.ErreurMetier;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -87,6 +88,18 @@ public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // An engine version without that field: the database refuses instead (500), nothing is written.
             return null;
+        }
+    }
+
+    /** Gives the command other values to submit (the map it holds may be the caller's, and unmodifiable). */
+    static void remplacerSoumis(Command<?> command, VariableMap valeurs) {
+        Class<?> classe = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : SubmitTaskFormCmd.class;
+        try {
+            Field f = classe.getDeclaredField(classe == CompleteTaskCmd.class ? "variables" : "properties");
+            f.setAccessible(true);
+            f.set(command, valeurs);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Version du moteur sans le champ des valeurs soumises de " + classe.getSimpleName(), e);
         }
     }
 
