@@ -78,8 +78,26 @@ public final class BancPerformance {
         this.port = Integer.parseInt(contexte.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** The diagnostic options Maven hands over under another name (pom.xml, profile banc), empty when not given. */
+    static final List<String> OPTIONS_DE_MAVEN = List.of("banc.sql", "banc.sql.route", "banc.sql.appelants", "banc.courriels-comparaison",
+            "banc.filtre.pause-s", "banc.jfr");
+
+    /**
+     * {@code -Dbanc.sql.route="GET …"} given to Maven reaches this JVM as {@code banc.mvn.sql.route}: the profile passes every
+     * option, empty when not given. A value given here directly (JAVA_TOOL_OPTIONS) is kept when Maven's is empty.
+     */
+    static void reprendreLesOptionsDeMaven() {
+        for (String nom : OPTIONS_DE_MAVEN) {
+            String deMaven = System.getProperty(nom.replaceFirst("^banc\\.", "banc.mvn."));
+            if (deMaven != null && !deMaven.isBlank()) {
+                System.setProperty(nom, deMaven);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.FRANCE);
+        reprendreLesOptionsDeMaven();
         int n = Integer.getInteger("banc.n", 20);
         int t = Integer.getInteger("banc.t", 2);
         int d = Integer.getInteger("banc.d", 200);
