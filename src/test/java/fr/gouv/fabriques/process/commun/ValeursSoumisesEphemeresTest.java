@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -60,14 +59,7 @@ class ValeursSoumisesEphemeresTest {
 
     @BeforeAll
     static void demarrer() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
-                ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
-        String nom = "ephemeres-" + UUID.randomUUID();
-        configuration.setProcessEngineName(nom);
-        configuration.setJdbcUrl("jdbc:h2:mem:" + nom);
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setJobExecutorActivate(false);
-        configuration.setMetricsEnabled(false);
+        ProcessEngineConfigurationImpl configuration = fr.gouv.fabriques.process.MoteurIsole.configuration("ephemeres");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setProcessEnginePlugins(List.of(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin(),
                 new ErreursFormulairePlugin(), new ChampsDeclaresPlugin()));

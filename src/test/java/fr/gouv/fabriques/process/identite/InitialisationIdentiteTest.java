@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -238,14 +236,7 @@ class InitialisationIdentiteTest {
 
     private void demarrer(boolean autorisations) {
         Properties yaml = applicationYaml();
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
-                ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
-        String nom = "identite-" + UUID.randomUUID();
-        configuration.setProcessEngineName(nom);
-        configuration.setJdbcUrl("jdbc:h2:mem:" + nom);
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setJobExecutorActivate(false);
-        configuration.setMetricsEnabled(false);
+        ProcessEngineConfigurationImpl configuration = fr.gouv.fabriques.process.MoteurIsole.configuration("identite");
         configuration.setAuthorizationEnabled(autorisations);
         configuration.setUserResourceWhitelistPattern(
                 yaml.getProperty(PREFIXE_YAML + "user-resource-whitelist-pattern"));
