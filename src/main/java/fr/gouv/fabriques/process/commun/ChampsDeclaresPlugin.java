@@ -211,7 +211,7 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
         return null;
     }
 
-    /** The type's name as the engine's REST says it (json, object, file…), or the Java class of an untyped value. */
+    /** The type's name as the engine's REST says it (json, object, file…); for an untyped value, what it looks like. */
     private static String genre(Object valeur) {
         if (valeur instanceof TypedValue t && t.getType() != null) {
             return t.getType().getName();
@@ -223,7 +223,8 @@ public class ChampsDeclaresPlugin extends AbstractProcessEnginePlugin {
         if (brut instanceof org.camunda.spin.xml.SpinXmlElement) {
             return "xml";
         }
-        return brut instanceof java.util.Map ? "objet" : brut instanceof java.util.Collection ? "liste" : brut.getClass().getSimpleName();
+        // Never a Java class name: the message goes to the agent.
+        return brut instanceof java.util.Collection ? "liste" : "objet";
     }
 
     private static boolean simple(Object valeur) {

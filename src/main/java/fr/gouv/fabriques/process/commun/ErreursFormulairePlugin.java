@@ -77,14 +77,9 @@ public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
     /** What a completion submits: the engine's commands keep it in a protected field. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> soumis(Command<?> command) {
-        Class<?> classe = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : command instanceof SubmitTaskFormCmd ? SubmitTaskFormCmd.class : null;
-        if (classe == null) {
-            return null;
-        }
         try {
-            Field f = classe.getDeclaredField(classe == CompleteTaskCmd.class ? "variables" : "properties");
-            f.setAccessible(true);
-            return (Map<String, Object>) f.get(command);
+            Field f = champSoumis(command);
+            return f == null ? null : (Map<String, Object>) f.get(command);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // An engine version without that field: the database refuses instead (500), nothing is written.
             return null;
@@ -93,14 +88,22 @@ public class ErreursFormulairePlugin extends AbstractProcessEnginePlugin {
 
     /** Gives the command other values to submit (the map it holds may be the caller's, and unmodifiable). */
     static void remplacerSoumis(Command<?> command, VariableMap valeurs) {
-        Class<?> classe = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : SubmitTaskFormCmd.class;
         try {
-            Field f = classe.getDeclaredField(classe == CompleteTaskCmd.class ? "variables" : "properties");
-            f.setAccessible(true);
-            f.set(command, valeurs);
+            champSoumis(command).set(command, valeurs);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Version du moteur sans le champ des valeurs soumises de " + classe.getSimpleName(), e);
+            throw new IllegalStateException("Version du moteur sans le champ des valeurs soumises de " + command.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The field of a completion command that holds the submitted values; null for another command. */
+    private static Field champSoumis(Command<?> command) throws NoSuchFieldException {
+        Class<?> classe = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : command instanceof SubmitTaskFormCmd ? SubmitTaskFormCmd.class : null;
+        if (classe == null) {
+            return null;
+        }
+        Field f = classe.getDeclaredField(classe == CompleteTaskCmd.class ? "variables" : "properties");
+        f.setAccessible(true);
+        return f;
     }
 
     static ErreurMetier causeMetier(Throwable e) {

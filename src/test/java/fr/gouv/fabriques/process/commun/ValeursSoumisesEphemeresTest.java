@@ -48,8 +48,10 @@ class ValeursSoumisesEphemeresTest {
             String avis = f.texte("avis");
             Integer montant = f.entier("montant");
             f.verifier();
-            LUS.put(tache.getId(), new java.util.HashMap<>(java.util.Collections.singletonMap("avis", avis)));
-            LUS.get(tache.getId()).put("montant", montant);
+            Map<String, Object> lus = new java.util.HashMap<>();
+            lus.put("avis", avis);
+            lus.put("montant", montant);
+            LUS.put(tache.getId(), lus);
             f.retirerDuProcessus();
             tache.getExecution().setVariable("avisRendu", avis);
         }
