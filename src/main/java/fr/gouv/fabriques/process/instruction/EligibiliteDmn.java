@@ -2,7 +2,6 @@ package fr.gouv.fabriques.process.instruction;
 
 import fr.gouv.fabriques.application.port.RegleEligibilite;
 import fr.gouv.fabriques.application.port.RegleEligibilite.Evaluation;
-import fr.gouv.fabriques.application.port.VersionDecision;
 import fr.gouv.fabriques.domain.PlafondsFinancement;
 import fr.gouv.fabriques.domain.Violation;
 import java.util.List;
@@ -32,14 +31,14 @@ class EligibiliteDmn implements RegleEligibilite {
 
     @Override
     public Evaluation evaluer(FaitsEligibilite f) {
-        VersionDecision version = decisions.derniere(DECISION);
         VariableMap variables = Variables.createVariables();
         variables.putAll(f.variables());
         variables.putAll(plafonds.variables());
-        List<Violation> motifs = decisions.evaluer(version, variables).getResultList().stream()
+        DecisionsDeployees.Evaluation evaluation = decisions.evaluerDerniere(DECISION, variables);
+        List<Violation> motifs = evaluation.resultat().getResultList().stream()
                 .filter(ligne -> ligne.get("motif") != null)
                 .map(ligne -> new Violation(Objects.toString(ligne.get("champ"), "dossier"), ligne.get("motif").toString()))
                 .distinct().toList();
-        return new Evaluation(motifs, version, variables);
+        return new Evaluation(motifs, evaluation.version(), variables);
     }
 }

@@ -26,9 +26,10 @@ class GrilleNotationDmn implements GrilleNotation {
 
     @Override
     public Ponderation ponderation(Categorie categorie) {
-        VersionDecision version = decisions.derniere(DECISION_POIDS);
-        DmnDecisionResultEntries ligne = decisions.evaluer(version, Variables.createVariables().putValue("categorie", categorie.name()))
-                .getSingleResult();
+        DecisionsDeployees.Evaluation evaluation = decisions.evaluerDerniere(DECISION_POIDS,
+                Variables.createVariables().putValue("categorie", categorie.name()));
+        VersionDecision version = evaluation.version();
+        DmnDecisionResultEntries ligne = evaluation.resultat().getSingleResult();
         if (ligne == null) {
             throw new IllegalStateException("La table " + DECISION_POIDS + " ne donne aucun poids pour la catégorie " + categorie);
         }
@@ -45,9 +46,10 @@ class GrilleNotationDmn implements GrilleNotation {
 
     @Override
     public Recommandation recommander(BigDecimal score) {
-        VersionDecision version = decisions.derniere(DECISION_RECOMMANDATION);
-        Object r = decisions.evaluer(version, Variables.createVariables().putValue("scoreTotal", score.doubleValue()))
-                .getSingleEntry();
+        DecisionsDeployees.Evaluation evaluation = decisions.evaluerDerniere(DECISION_RECOMMANDATION,
+                Variables.createVariables().putValue("scoreTotal", score.doubleValue()));
+        VersionDecision version = evaluation.version();
+        Object r = evaluation.resultat().getSingleEntry();
         if (r == null) {
             throw new IllegalStateException("La table " + DECISION_RECOMMANDATION + " ne couvre pas le score " + score);
         }
