@@ -62,7 +62,7 @@ class JdbcDossierRepository implements DossierRepository {
     public Dossier ajouter(Dossier d, String jetonHash) {
         Structure s = d.structure();
         Adresse a = s.adresse();
-        return jdbc.sql("""
+        Dossier ajoute = jdbc.sql("""
                 insert into dossier (numero, appel, vague, categorie, raison_sociale, siret, forme_juridique,
                   adresse_ligne, code_postal, commune, code_insee, departement, region, code_qpv,
                   contact_nom, contact_email, contact_telephone,
@@ -107,6 +107,9 @@ class JdbcDossierRepository implements DossierRepository {
                 .param("modifieLe", Timestamp.from(d.modifieLe()))
                 // The row as stored, in the insert's own round trip (issue 13: it was read again by its id).
                 .query(JdbcDossierRepository::lire).single();
+        // A dossier just inserted has no démarches-simplifiées link until this transaction writes one (JdbcDsRepository#lier).
+        JdbcDsRepository.sansLienPourLInstant(ajoute.id());
+        return ajoute;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.gouv.fabriques.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.gouv.fabriques.application.MemoireTransaction;
 import fr.gouv.fabriques.application.depot.DemandeDepot;
 import fr.gouv.fabriques.application.port.DsRepository;
@@ -15,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Tables ds_* (V54). The outbox follows {@link JdbcBoiteEnvoi}: deposit in the caller's transaction, the sender's statements each in its own. */
 @Repository
@@ -45,18 +49,56 @@ class JdbcDsRepository implements DsRepository {
      */
     @Override
     public Optional<Lien> lienDuDossier(long dossierId) {
+        if (sansLienPourToujours.getIfPresent(dossierId) != null) {
+            return Optional.empty();
+        }
         Map<Long, Boolean> sansLien = MemoireTransaction.carte(SANS_LIEN);
         if (sansLien != null && sansLien.containsKey(dossierId)) {
+            retenirApresValidation(sansLien, dossierId);
             return Optional.empty();
         }
         Optional<Lien> lien = jdbc.sql("select * from ds_dossier where dossier_id = ?").param(dossierId).query(JdbcDsRepository::lien).optional();
         if (lien.isEmpty() && sansLien != null) {
-            sansLien.put(dossierId, Boolean.TRUE);
+            retenirApresValidation(sansLien, dossierId);
         }
         return lien;
     }
 
+    /** This transaction's dossiers without a link: true once kept for after the commit ({@link #retenirApresValidation}). */
     private static final Object SANS_LIEN = MemoireTransaction.cle("dossiers sans lien DS dans la transaction");
+
+    /** Enough for every dossier of several years of the programme; beyond, the least used are asked again. */
+    static final int SANS_LIEN_GARDES = 50_000;
+
+    /**
+     * Dossiers whose creating transaction committed without a link: they never get one ({@link #lier} is only called in the
+     * transaction that creates the dossier, by the import), so the answer holds on every node and for good. Each entry of
+     * the timeline the applicant sees asks, and most dossiers come through the API (issue 13: a round trip per mail).
+     */
+    private final Cache<Long, Boolean> sansLienPourToujours = Caffeine.newBuilder().maximumSize(SANS_LIEN_GARDES).build();
+
+    /** A dossier just inserted: no link until this transaction writes one ({@link #lier}), so no need to ask before. */
+    static void sansLienPourLInstant(long dossierId) {
+        Map<Long, Boolean> sansLien = MemoireTransaction.carte(SANS_LIEN);
+        if (sansLien != null) {
+            sansLien.putIfAbsent(dossierId, Boolean.FALSE);
+        }
+    }
+
+    /** Still without a link when its transaction commits: without one for good. */
+    private void retenirApresValidation(Map<Long, Boolean> sansLien, long dossierId) {
+        if (Boolean.TRUE.equals(sansLien.put(dossierId, Boolean.TRUE))) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (sansLien.containsKey(dossierId)) {
+                    sansLienPourToujours.put(dossierId, Boolean.TRUE);
+                }
+            }
+        });
+    }
 
     @Override
     public java.util.Map<Long, Lien> liensDesDossiers(java.util.Collection<Long> dossierIds) {
