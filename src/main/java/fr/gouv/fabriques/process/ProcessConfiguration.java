@@ -39,8 +39,8 @@ class ProcessConfiguration {
     }
 
     @Bean
-    DecorationTachesPlugin decorationTachesPlugin() {
-        return new DecorationTachesPlugin();
+    DecorationTachesPlugin decorationTachesPlugin(fr.gouv.fabriques.process.commun.TachesConnues connues) {
+        return new DecorationTachesPlugin(connues);
     }
 
     /** The full history without the variables' details (doc/adr/0021). */

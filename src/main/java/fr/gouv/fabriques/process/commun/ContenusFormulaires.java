@@ -57,17 +57,26 @@ public class ContenusFormulaires {
     }
 
     /**
-     * The task's definition key and its process instance's business key, in one read-only query of the engine's tables, by
-     * primary keys: the engine's own commands took two queries and a command of their own for it (issue 13,
-     * doc/performance/cycle-de-vie.md). Called after the engine answered the caller's form-variables: no authorization to
-     * check here, the engine has checked it; a task that no longer exists gives nothing.
+     * The task's definition key and its process instance's business key: kept since its creation on this node
+     * ({@link TachesConnues}), else in one read-only query of the engine's tables, by primary keys (the engine's own
+     * commands took two queries and a command of their own for it; issue 13, doc/performance/cycle-de-vie.md). Called after
+     * the engine answered the caller's form-variables: no authorization to check here, the engine has checked it; a task
+     * that no longer exists gives nothing.
      */
     private Tache lire(String idTache) {
-        return jdbc.sql("""
+        TachesConnues.Tache connue = connues.connue(idTache);
+        if (connue != null) {
+            return new Tache(idTache, connue.cle(), connue.cleMetier());
+        }
+        Tache lue = jdbc.sql("""
                 select t.task_def_key_, e.business_key_
                   from act_ru_task t left join act_ru_execution e on e.id_ = t.proc_inst_id_
                  where t.id_ = ?
                 """).param(idTache).query((rs, i) -> new Tache(idTache, rs.getString(1), rs.getString(2))).optional().orElse(null);
+        if (lue != null && lue.cleMetier() != null) {
+            connues.retenir(new TachesConnues.Tache(idTache, lue.cle(), lue.cleMetier()));
+        }
+        return lue;
     }
 
     /** The wave's committee date in the committee forms' header ({@code {{dateComite}}}). */
@@ -110,6 +119,7 @@ public class ContenusFormulaires {
     private final Resumes resumes;
     private final ConsulterVagues vagues;
     private final PlafondsFinancement plafonds;
+    private final TachesConnues connues;
 
     /** The forms that limit or show the grant's amounts: they read the programme's figures from configuration. */
     static final Set<String> TACHES_MONTANTS = Set.of(InstructionProcess.TACHE_INSTRUIRE, ComiteVagueProcess.TACHE_DECIDER_DOSSIER);
@@ -124,7 +134,8 @@ public class ContenusFormulaires {
             ConsulterFicheDossier fiches, FicheMarkdown rendu, ListerPieces pieces, ResumerInstruction instruction,
             DecrireDocumentsConvention convention, ConsulterBilan bilan, ResumerSuspension suspension, EtapeEnCours etape,
             DossierDuProcessus dossier, ConsulterVagues vagues, PlafondsFinancement plafonds,
-            fr.gouv.fabriques.application.fin.AnnulerDossier annulation, DecrireAvenant avenant) {
+            fr.gouv.fabriques.application.fin.AnnulerDossier annulation, DecrireAvenant avenant, TachesConnues connues) {
+        this.connues = connues;
         this.vagues = vagues;
         this.plafonds = plafonds;
         this.resumes = new Resumes(pieces, instruction, convention, bilan, suspension, etape, dossier, annulation, avenant);

@@ -32,6 +32,17 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
 
     static final TaskListener NOMMER_AVEC_LE_DOSSIER = DecorationTachesPlugin::nommer;
 
+    /** Where each task's key and business key are kept for its forms; null in tests of the models alone. */
+    private final TachesConnues connues;
+
+    public DecorationTachesPlugin() {
+        this(null);
+    }
+
+    public DecorationTachesPlugin(TachesConnues connues) {
+        this.connues = connues;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -41,7 +52,11 @@ public class DecorationTachesPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior comportement) {
-                    comportement.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, NOMMER_AVEC_LE_DOSSIER);
+                    comportement.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, connues == null ? NOMMER_AVEC_LE_DOSSIER
+                            : tache -> {
+                                nommer(tache);
+                                connues.creee(tache);
+                            });
                 }
             }
         });
