@@ -36,6 +36,15 @@ public final class MemoireTransaction {
         return carte;
     }
 
+    /** This transaction's map under {@code cle} if something was kept there; null otherwise (nothing is created). */
+    @SuppressWarnings("unchecked")
+    public static <K, V> Map<K, V> carteExistante(Object cle) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        return (Map<K, V>) TransactionSynchronizationManager.getResource(cle);
+    }
+
     /** A key that names what it holds (in a debugger, in a leak report). */
     public static Object cle(String nom) {
         return new Object() {

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Table {@code notification} (V20). A mail is put in the box in the caller's transaction
@@ -30,6 +32,9 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
 
     @Override
     public void deposerTous(List<CourrielADeposer> courriels) {
+        if (courriels.isEmpty()) {
+            return;
+        }
         lots.batchUpdate("""
                 insert into notification (dossier_id, evenement_id, type, destinataire, sujet, corps, message_id, cree_le,
                                           etat, tentatives, prochaine_tentative)
@@ -51,16 +56,49 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
         return c.sujet().length() > 300 ? c.sujet().substring(0, 299) + "…" : c.sujet();
     }
 
+    /**
+     * The mails of the current transaction, written together just before it commits: one round trip for all of them (a
+     * deposit writes two: its acknowledgement and the eligibility's; issue 13). A mail put in the box after that (by another
+     * step of the commit) is written at once.
+     */
+    private static final Object EN_ATTENTE = fr.gouv.fabriques.application.MemoireTransaction.cle("courriels à déposer à la validation");
+
+    /** The mails waiting for the commit; {@code ecrits} once they are written. */
+    private static final class EnAttente {
+        final List<CourrielADeposer> courriels = new java.util.ArrayList<>();
+        boolean ecrits;
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void deposer(CourrielADeposer c) {
-        jdbc.sql("""
-                insert into notification (dossier_id, evenement_id, type, destinataire, sujet, corps, message_id, cree_le,
-                                          etat, tentatives, prochaine_tentative)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'A_ENVOYER', 0, ?)
-                """).param(c.dossierId()).param(c.evenementId()).param(c.type().name()).param(c.destinataire())
-                .param(sujet(c)).param(c.corps())
-                .param(c.messageId()).param(Timestamp.from(c.creeLe())).param(Timestamp.from(c.creeLe())).update();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            deposerTous(List.of(c));
+            return;
+        }
+        EnAttente attente = (EnAttente) TransactionSynchronizationManager.getResource(EN_ATTENTE);
+        if (attente == null) {
+            EnAttente nouvelle = new EnAttente();
+            TransactionSynchronizationManager.bindResource(EN_ATTENTE, nouvelle);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean lectureSeule) {
+                    nouvelle.ecrits = true;
+                    deposerTous(nouvelle.courriels);
+                }
+
+                @Override
+                public void afterCompletion(int statut) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EN_ATTENTE);
+                }
+            });
+            attente = nouvelle;
+        }
+        if (attente.ecrits) {
+            deposerTous(List.of(c));
+        } else {
+            attente.courriels.add(c);
+        }
     }
 
     /**

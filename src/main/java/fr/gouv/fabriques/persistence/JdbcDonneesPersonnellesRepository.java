@@ -30,6 +30,7 @@ class JdbcDonneesPersonnellesRepository implements DonneesPersonnellesRepository
 
     @Override
     public boolean anonymiser(long dossierId, boolean pieces, Instant le) {
+        JdbcDossierRepository.oublierInsere(dossierId);
         // The conditional update makes a replay (or a second node) a no-op.
         int n = jdbc.sql("""
                 update dossier set contact_nom = :anonyme, contact_email = :courriel, contact_telephone = '0000000000', anonymise_le = :le

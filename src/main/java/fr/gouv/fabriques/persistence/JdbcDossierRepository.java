@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.persistence;
 
+import fr.gouv.fabriques.application.MemoireTransaction;
 import fr.gouv.fabriques.application.port.DossierRepository;
 import fr.gouv.fabriques.domain.Adresse;
 import fr.gouv.fabriques.domain.Appel;
@@ -18,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,7 @@ class JdbcDossierRepository implements DossierRepository {
         if (dossiers.isEmpty()) {
             return;
         }
+        dossiers.forEach(d -> oublierInsere(d.id()));
         int[][] n = lots.batchUpdate("update dossier set statut = ?, vague = ?, modifie_le = ?, version = version + 1 where id = ? and version = ?",
                 dossiers, dossiers.size(), (ps, d) -> {
                     ps.setString(1, d.statut().name());
@@ -105,8 +108,12 @@ class JdbcDossierRepository implements DossierRepository {
                 .param("jetonHash", jetonHash)
                 .param("deposeLe", Timestamp.from(d.deposeLe()))
                 .param("modifieLe", Timestamp.from(d.modifieLe()))
-                // The row as stored, in the insert's own round trip (issue 13: it was read again by its id).
-                .query(JdbcDossierRepository::lire).single();
+                // The row as stored, in the insert's own round trip (issue 13: it was read again by its id); a second copy of it
+                // for the first read by number in this transaction (the eligibility step of the process the deposit starts).
+                .query((rs, ligne) -> {
+                    retenirInsere(lire(rs, ligne));
+                    return lire(rs, ligne);
+                }).single();
         // A dossier just inserted has no démarches-simplifiées link until this transaction writes one (JdbcDsRepository#lier).
         JdbcDsRepository.sansLienPourLInstant(ajoute.id());
         return ajoute;
@@ -125,8 +132,35 @@ class JdbcDossierRepository implements DossierRepository {
         return jdbc.sql(COLONNES_SELECT + "where id = any(?)").param(ids.toArray(Long[]::new)).query(JdbcDossierRepository::lire).list();
     }
 
+    /**
+     * The dossiers this transaction inserted, by number, as stored and not yet changed: the first read by number takes its
+     * own copy instead of the row again (issue 13: a round trip of each deposit). Any change of the row drops it
+     * ({@link #oublierInsere}).
+     */
+    private static final Object INSERES = MemoireTransaction.cle("dossiers insérés dans la transaction, pas encore relus");
+
+    private static void retenirInsere(Dossier copie) {
+        Map<String, Dossier> inseres = MemoireTransaction.carte(INSERES);
+        if (inseres != null) {
+            inseres.put(copie.numero(), copie);
+        }
+    }
+
+    /** This dossier's row changes in this transaction: its copy as inserted is no longer what a read would give. */
+    static void oublierInsere(long dossierId) {
+        Map<String, Dossier> inseres = MemoireTransaction.carteExistante(INSERES);
+        if (inseres != null) {
+            inseres.values().removeIf(d -> d.id() == dossierId);
+        }
+    }
+
     @Override
     public Optional<Dossier> parNumero(String numero) {
+        Map<String, Dossier> inseres = MemoireTransaction.carteExistante(INSERES);
+        Dossier insere = inseres == null ? null : inseres.remove(numero);
+        if (insere != null) {
+            return Optional.of(insere);
+        }
         return jdbc.sql(COLONNES_SELECT + "where numero = ?").param(numero).query(JdbcDossierRepository::lire).optional();
     }
 
@@ -138,12 +172,14 @@ class JdbcDossierRepository implements DossierRepository {
 
     @Override
     public void changerSiret(long dossierId, String siret, Instant le) {
+        oublierInsere(dossierId);
         jdbc.sql("update dossier set siret = ?, modifie_le = ?, version = version + 1 where id = ?")
                 .param(siret).param(Timestamp.from(le)).param(dossierId).update();
     }
 
     @Override
     public void mettreAJour(Dossier d) {
+        oublierInsere(d.id());
         int n = jdbc.sql("""
                 update dossier set statut = :statut, vague = :vague, modifie_le = :modifieLe, version = version + 1
                 where id = :id and version = :version

@@ -138,6 +138,7 @@ class JdbcDsRepository implements DsRepository {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void mettreAJourDemande(long dossierId, DemandeDepot d, Instant le) {
+        JdbcDossierRepository.oublierInsere(dossierId);
         DemandeDepot.StructureDemandee s = d.structure();
         DemandeDepot.AdresseDemandee a = s.adresse();
         jdbc.sql("""
