@@ -26,6 +26,18 @@ public final class MemoireTransaction {
             Map<K, V> nouvelle = new HashMap<>();
             TransactionSynchronizationManager.bindResource(cle, nouvelle);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                // Suspended for an inner transaction (REQUIRES_NEW): the inner one starts with nothing known, then this one
+                // finds its own map again.
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(cle);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(cle, nouvelle);
+                }
+
                 @Override
                 public void afterCompletion(int statut) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(cle);

@@ -87,6 +87,17 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
                     deposerTous(nouvelle.courriels);
                 }
 
+                // An inner transaction (REQUIRES_NEW) keeps its mails apart, written with it.
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EN_ATTENTE);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(EN_ATTENTE, nouvelle);
+                }
+
                 @Override
                 public void afterCompletion(int statut) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(EN_ATTENTE);

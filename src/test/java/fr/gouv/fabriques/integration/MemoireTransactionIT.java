@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -141,6 +142,34 @@ class MemoireTransactionIT {
             return List.of(e);
         });
         assertThat(sujets(annules)).isEmpty();
+    }
+
+    @Test
+    void uneTransactionInterieureNeVoitNiNEcritCeQueGardeCelleQuElleSuspend() {
+        TransactionTemplate interieure = new TransactionTemplate(transactions);
+        interieure.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Instant maintenant = Instant.now();
+        long[] evenements = new long[2];
+        tx.executeWithoutResult(statut -> {
+            Dossier insere = dossiers.ajouter(nouveau(), "empreinte");
+            evenements[0] = journal.noter(modele.id(), TypeEvenement.COMPLETUDE, "Extérieure", false, "test", maintenant);
+            boite.deposer(courriel(evenements[0], "exterieure"));
+            interieure.executeWithoutResult(s -> {
+                // Not committed by the suspended transaction: not there for this one.
+                assertThat(dossiers.parNumero(insere.numero())).isEmpty();
+                evenements[1] = journal.noter(modele.id(), TypeEvenement.COMPLETUDE, "Intérieure", false, "test", maintenant);
+                boite.deposer(courriel(evenements[1], "interieure"));
+            });
+            assertThat(dossiers.parNumero(insere.numero())).as("la transaction reprise retrouve ce qu'elle a inséré").isPresent();
+            statut.setRollbackOnly();
+        });
+        List<Long> ids = List.of(evenements[0], evenements[1]);
+        try {
+            assertThat(sujets(ids)).as("le courriel de la transaction intérieure, validée ; pas celui de l'extérieure, annulée")
+                    .containsExactly("interieure");
+        } finally {
+            jdbc.sql("delete from notification where evenement_id = any(?)").param(ids.toArray(Long[]::new)).update();
+        }
     }
 
     @Test
