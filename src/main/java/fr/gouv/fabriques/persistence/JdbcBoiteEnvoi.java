@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.persistence;
 
+import fr.gouv.fabriques.application.MemoireTransaction;
 import fr.gouv.fabriques.application.port.BoiteEnvoi;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Table {@code notification} (V20). A mail is put in the box in the caller's transaction
@@ -61,7 +60,7 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
      * deposit writes two: its acknowledgement and the eligibility's; issue 13). A mail put in the box after that (by another
      * step of the commit) is written at once.
      */
-    private static final Object EN_ATTENTE = fr.gouv.fabriques.application.MemoireTransaction.cle("courriels à déposer à la validation");
+    private static final Object EN_ATTENTE = MemoireTransaction.cle("courriels à déposer à la validation");
 
     /** The mails waiting for the commit; {@code ecrits} once they are written. */
     private static final class EnAttente {
@@ -72,40 +71,11 @@ class JdbcBoiteEnvoi implements BoiteEnvoi {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void deposer(CourrielADeposer c) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deposerTous(List.of(c));
-            return;
-        }
-        EnAttente attente = (EnAttente) TransactionSynchronizationManager.getResource(EN_ATTENTE);
-        if (attente == null) {
-            EnAttente nouvelle = new EnAttente();
-            TransactionSynchronizationManager.bindResource(EN_ATTENTE, nouvelle);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean lectureSeule) {
-                    nouvelle.ecrits = true;
-                    deposerTous(nouvelle.courriels);
-                }
-
-                // An inner transaction (REQUIRES_NEW) keeps its mails apart, written with it.
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EN_ATTENTE);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(EN_ATTENTE, nouvelle);
-                }
-
-                @Override
-                public void afterCompletion(int statut) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EN_ATTENTE);
-                }
-            });
-            attente = nouvelle;
-        }
-        if (attente.ecrits) {
+        EnAttente attente = MemoireTransaction.objet(EN_ATTENTE, EnAttente::new, a -> {
+            a.ecrits = true;
+            deposerTous(a.courriels);
+        });
+        if (attente == null || attente.ecrits) {
             deposerTous(List.of(c));
         } else {
             attente.courriels.add(c);
