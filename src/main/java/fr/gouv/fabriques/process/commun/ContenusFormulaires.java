@@ -31,6 +31,7 @@ import fr.gouv.fabriques.domain.MontantsAnnuels;
 import fr.gouv.fabriques.process.comite.ComiteVagueProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import fr.gouv.fabriques.process.commun.TachesConnues.Tache;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +53,6 @@ public class ContenusFormulaires {
 
     /** The variable holding the sheet's markdown in every dossier form ({@code {{fiche}}}). */
     public static final String FICHE = "fiche";
-    /** A task as this class needs it: its id, its definition key, and its process instance's business key. */
-    private record Tache(String id, String cle, String cleMetier) {
-    }
-
     /**
      * The task's definition key and its process instance's business key: kept since its creation on this node
      * ({@link TachesConnues}), else in one read-only query of the engine's tables, by primary keys (the engine's own
@@ -64,9 +61,9 @@ public class ContenusFormulaires {
      * that no longer exists gives nothing.
      */
     private Tache lire(String idTache) {
-        TachesConnues.Tache connue = connues.connue(idTache);
+        Tache connue = connues.connue(idTache);
         if (connue != null) {
-            return new Tache(idTache, connue.cle(), connue.cleMetier());
+            return connue;
         }
         Tache lue = jdbc.sql("""
                 select t.task_def_key_, e.business_key_
@@ -74,7 +71,7 @@ public class ContenusFormulaires {
                  where t.id_ = ?
                 """).param(idTache).query((rs, i) -> new Tache(idTache, rs.getString(1), rs.getString(2))).optional().orElse(null);
         if (lue != null && lue.cleMetier() != null) {
-            connues.retenir(new TachesConnues.Tache(idTache, lue.cle(), lue.cleMetier()));
+            connues.retenir(lue);
         }
         return lue;
     }

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class TachesConnues {
 
-    /** A task as the forms' contents need it. */
+    /** A task as the forms' contents need it: its id, its definition key, and its process instance's business key. */
     public record Tache(String id, String cle, String cleMetier) {
     }
 
