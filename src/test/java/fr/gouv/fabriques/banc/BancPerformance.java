@@ -346,28 +346,27 @@ public final class BancPerformance {
     }
 
     /**
-     * After publication, a laureate (as its applicant sees it) signs its convention through the applicants' API, the State signs it,
-     * the first payment is ordered then validated by another agent (four eyes): four more wait states. The others stop at the decision.
+     * After publication, a laureate does what its applicant does: follows its dossier until the convention is there,
+     * downloads it, signs it and sends it back through the applicants' API; then the State signs it, the first payment is
+     * ordered then validated by another agent (four eyes): four more wait states. The others stop at the decision.
      */
     private void conventionner(ClientBanc http, String numero, AtomicInteger etats) {
         String jeton = JETONS.get(numero);
-        String statut = http.get("vue du porteur", "/api/dossiers/" + numero, ClientBanc.bearer(jeton)).attendre(200, "vue du porteur").json()
-                .get("statut").asText();
-        if (!statut.equals("LAUREAT")) {
+        long debut = System.nanoTime();
+        // The convention is drawn up by a job after publication: the applicant's view shows it once it waits for the signature.
+        JsonNode vue = sonder(() -> {
+            JsonNode v = http.get("vue du porteur", "/api/dossiers/" + numero, ClientBanc.bearer(jeton)).attendre(200, "vue du porteur").json();
+            return !v.get("statut").asText().equals("LAUREAT") || v.path("convention").isObject() ? v : null;
+        }, "la convention de " + numero);
+        http.chronos().noter("attente de la tâche suivante (jobs compris)", System.nanoTime() - debut);
+        if (!vue.get("statut").asText().equals("LAUREAT")) {
             return;
         }
+        http.telecharger("téléchargement de la convention", vue.get("convention").get("telechargement").asText(), ClientBanc.bearer(jeton))
+                .attendre(200, "téléchargement de la convention");
         byte[] pdf = pdfSigne("Lu et approuvé, Camille Martin, présidente, " + numero);
-        long debut = System.nanoTime();
-        // The convention is drawn up by a job after publication: 409 until the dossier waits for the signature.
-        sonder(() -> {
-            ClientBanc.Reponse r = http.postPdf("signature du porteur (multipart)", "/api/dossiers/" + numero + "/convention/signature",
-                    "convention-signee.pdf", pdf, Map.of("signataire", "Camille Martin, présidente"), ClientBanc.bearer(jeton));
-            if (r.statut() == 409) {
-                return null;
-            }
-            return r.attendre(200, "signature du porteur");
-        }, "la signature de la convention de " + numero);
-        http.chronos().noter("attente de la tâche suivante (jobs compris)", System.nanoTime() - debut);
+        http.postPdf("signature du porteur (multipart)", "/api/dossiers/" + numero + "/convention/signature", "convention-signee.pdf", pdf,
+                Map.of("signataire", "Camille Martin, présidente"), ClientBanc.bearer(jeton)).attendre(200, "signature du porteur");
         etape(http, numero, "gestionnaires", "gestionnaire", "UserTask_SignerConventionEtat", variables("signatureEtat", true));
         etape(http, numero, "service-financier", "financier", "UserTask_OrdonnancerVersement", variables("confirmationOrdonnancement", true));
         etape(http, numero, "service-financier", "financier2", "UserTask_ValiderOrdreVersement", variables("decisionOrdre", "VALIDE"));

@@ -58,6 +58,11 @@ final class ClientBanc {
         return envoyer(operation, "GET", chemin, null, autorisation);
     }
 
+    /** A document (a PDF), as a browser downloads it. */
+    Reponse telecharger(String operation, String chemin, String autorisation) {
+        return envoyer(operation, "GET", chemin, null, autorisation, "application/pdf");
+    }
+
     Reponse post(String operation, String chemin, Object corps, String autorisation) {
         return envoyer(operation, "POST", chemin, corps, autorisation);
     }
