@@ -331,6 +331,14 @@ class CycleDeVieIT {
         String deliberation = tacheVague("comite", "UserTask_DeciderDossier");
         JsonNode variables = formulaire(deliberation, "comite");
         assertThat(variables.get("situationDossier").get("value").asText()).contains(" / 100").contains("favorable").contains("Places restantes");
+        assertThat(variables.get("fiche").get("value").asText()).contains(numero);
+        // Asked for some variables only (the engine's answer then lacks the dossier's number): the same contents.
+        Http.Reponse choisies = http.get("/engine-rest/task/" + deliberation + "/form-variables?deserializeValues=false&variableNames=fiche,situationDossier",
+                basic("comite"));
+        assertThat(choisies.statut()).as(choisies.corps()).isEqualTo(200);
+        assertThat(choisies.json().has("numero")).isFalse();
+        assertThat(choisies.json().get("fiche").get("value").asText()).isEqualTo(variables.get("fiche").get("value").asText());
+        assertThat(choisies.json().get("situationDossier").get("value").asText()).isEqualTo(variables.get("situationDossier").get("value").asText());
         // The form starts from the instruction's proposal.
         assertThat(variables.get("montantComite1").get("value").asInt()).isEqualTo(50000);
         // An amount above the yearly cap is refused, naming the field.

@@ -146,6 +146,15 @@ public class ContenusFormulaires {
 
     /** The computed variables of this task's form, by name (String or Integer values); empty for a task without any. */
     public Map<String, Object> pour(String idTache) {
+        return pour(idTache, nom -> null);
+    }
+
+    /**
+     * The same, knowing the engine's answer to the same caller: {@code duMoteur} gives the text of a variable the engine
+     * returned with the task's form variables (its local variables first), or null when it did not return it; a variable
+     * the form's header needs (the dossier's number of a committee task, a wave's call) is then not read a second time.
+     */
+    public Map<String, Object> pour(String idTache, java.util.function.Function<String, String> duMoteur) {
         Map<String, Object> contenus = new LinkedHashMap<>();
         Tache tache = lire(idTache);
         String cleMetier = tache == null ? null : tache.cleMetier();
@@ -155,20 +164,26 @@ public class ContenusFormulaires {
         switch (tache.cle()) {
             case ComiteVagueProcess.TACHE_PREPARER_SEANCE -> {
                 contenus.put("ordreDuJour", decrireSeance.ordreDuJour(cleMetier));
-                appel(tache, contenus);
+                appel(tache, duMoteur, contenus);
                 dateComite(cleMetier, contenus);
             }
             case ComiteVagueProcess.TACHE_ARRETER -> {
                 contenus.put("effetDesDecisions", decrireSeance.effetDesDecisions(cleMetier));
-                appel(tache, contenus);
+                appel(tache, duMoteur, contenus);
                 dateComite(cleMetier, contenus);
             }
             case ComiteVagueProcess.TACHE_DECIDER_DOSSIER -> {
-                decisionDuComite(tache, cleMetier, contenus);
-                dateComite(cleMetier, contenus);
-                Object numero = taches.getVariableLocal(tache.id(), ComiteVagueProcess.VAR_NUMERO);
+                String numero = duMoteur.apply(ComiteVagueProcess.VAR_NUMERO);
+                if (numero == null) {
+                    Object local = taches.getVariableLocal(tache.id(), ComiteVagueProcess.VAR_NUMERO);
+                    numero = local == null ? null : local.toString();
+                }
                 if (numero != null) {
-                    fiche(tache.cle(), numero.toString(), contenus);
+                    decisionDuComite(cleMetier, numero, contenus);
+                }
+                dateComite(cleMetier, contenus);
+                if (numero != null) {
+                    fiche(tache.cle(), numero, contenus);
                 }
             }
             default -> {
@@ -192,8 +207,11 @@ public class ContenusFormulaires {
     }
 
     /** The wave's call in words (« Fabriques de territoire »), not its code, in the committee forms' header. */
-    private void appel(Tache tache, Map<String, Object> contenus) {
-        Object appel = taches.getVariable(tache.id(), ComiteVagueProcess.VAR_APPEL);
+    private void appel(Tache tache, java.util.function.Function<String, String> duMoteur, Map<String, Object> contenus) {
+        Object appel = duMoteur.apply(ComiteVagueProcess.VAR_APPEL);
+        if (appel == null) {
+            appel = taches.getVariable(tache.id(), ComiteVagueProcess.VAR_APPEL);
+        }
         try {
             contenus.put(ComiteVagueProcess.VAR_APPEL, fr.gouv.fabriques.domain.Appel.valueOf(String.valueOf(appel)).libelle());
         } catch (IllegalArgumentException inconnu) {
@@ -267,13 +285,9 @@ public class ContenusFormulaires {
         }
     }
 
-    private void decisionDuComite(Tache tache, String vague, Map<String, Object> contenus) {
-        Object numero = taches.getVariableLocal(tache.id(), ComiteVagueProcess.VAR_NUMERO);
-        if (numero == null) {
-            return;
-        }
-        contenus.put("situationDossier", decrireSeance.situationDuDossier(vague, numero.toString()));
-        ClassementVague.Ligne ligne = proposerDecisions.aLOrdreDuJour(vague, numero.toString()).orElse(null);
+    private void decisionDuComite(String vague, String numero, Map<String, Object> contenus) {
+        contenus.put("situationDossier", decrireSeance.situationDuDossier(vague, numero));
+        ClassementVague.Ligne ligne = proposerDecisions.aLOrdreDuJour(vague, numero).orElse(null);
         if (ligne == null) {
             return;
         }

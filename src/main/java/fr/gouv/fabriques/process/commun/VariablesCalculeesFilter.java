@@ -1,5 +1,6 @@
 package fr.gouv.fabriques.process.commun;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
@@ -67,6 +68,15 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
         return r != null && r.statut() == 404 ? r : null;
     }
 
+    /** The engine's answer: its variables by name, as JSON. */
+    private ObjectNode lire(ContentCachingResponseWrapper tampon) {
+        try {
+            return (ObjectNode) json.readTree(tampon.getContentAsByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest requete, HttpServletResponse reponse, FilterChain chaine)
             throws ServletException, IOException {
@@ -78,9 +88,16 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
         }
         Matcher m = CHEMIN.matcher(chemin(requete));
         m.matches();
+        ObjectNode[] reponseMoteur = new ObjectNode[1];
         Map<String, Object> calcules;
         try {
-            calcules = contenus.get().pour(m.group(1));
+            calcules = contenus.get().pour(m.group(1), nom -> {
+                if (reponseMoteur[0] == null) {
+                    reponseMoteur[0] = lire(tampon);
+                }
+                JsonNode v = reponseMoteur[0].path(nom).path("value");
+                return v.isValueNode() && !v.isNull() ? v.asText() : null;
+            });
         } catch (RuntimeException e) {
             ReponsesErreurMoteur.Reecriture terminee = tacheTerminee(requete, m.group(1), e);
             if (terminee != null) {
@@ -101,7 +118,7 @@ public class VariablesCalculeesFilter extends OncePerRequestFilter {
             tampon.copyBodyToResponse();
             return;
         }
-        ObjectNode variables = (ObjectNode) json.readTree(tampon.getContentAsByteArray());
+        ObjectNode variables = reponseMoteur[0] != null ? reponseMoteur[0] : lire(tampon);
         String noms = requete.getParameter("variableNames");
         Set<String> demandes = noms == null || noms.isBlank() ? null : Arrays.stream(noms.split(",")).map(String::strip).collect(Collectors.toSet());
         calcules.forEach((nom, valeur) -> {
