@@ -186,8 +186,16 @@ class Tasklist {
     const p = this.page;
     await this.contexte.clearCookies();
     await p.goto(TASKLIST);
-    await p.locator('input[ng-model="username"]').fill(utilisateur);
-    await p.locator('input[ng-model="password"]').fill(MOT_DE_PASSE);
+    // The login form is drawn by Angular once its scripts have loaded: filled before that, a field can lose its value
+    // (seen on a slow machine: both values in the user field). Wait for the page to settle, then check what was typed.
+    await p.waitForLoadState('networkidle');
+    const nom = p.locator('input[ng-model="username"]');
+    const secret = p.locator('input[ng-model="password"]');
+    for (let essai = 0; essai < 3; essai++) {
+      await nom.fill(utilisateur);
+      await secret.fill(MOT_DE_PASSE);
+      if ((await nom.inputValue()) === utilisateur && (await secret.inputValue()) === MOT_DE_PASSE) break;
+    }
     await p.locator('button[type="submit"]').click();
     try {
       await p.locator('.task-filter').first().waitFor({ timeout: 20000 });
