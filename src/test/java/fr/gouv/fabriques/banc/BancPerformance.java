@@ -133,9 +133,6 @@ public final class BancPerformance {
         }
         ConfigurableApplicationContext contexte = application.run(arguments.toArray(String[]::new));
         double demarrage = (System.nanoTime() - debut) / 1e9;
-        // The test classpath holds the process tests' camunda.cfg.xml: the engine REST's first lookup (ProcessEngines.init)
-        // would build that H2 engine, seconds of CPU, inside the first measured phase (ours). Not in production: done here.
-        org.camunda.bpm.engine.ProcessEngines.init();
         int code = 0;
         try {
             BancPerformance banc = new BancPerformance(n, t, d, contexte);

@@ -41,13 +41,18 @@ class DeuxNoeudsIT {
     /** A node is its own JVM, as in production: same classes, same database, its own engine, job executor and mail server. */
     private Process noeud(String nom, int portNoeud, Path courriels) throws IOException {
         HikariDataSource ds = (HikariDataSource) dataSource;
+        // C1 only (a test setting, not the production launch): two nodes start side by side on the cores of the shared
+        // node, and start-up is most of their life here.
         List<String> commande = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", classpath(), FabriquesApplication.class.getName(),
+                "-XX:TieredStopAtLevel=1", "-cp", classpath(), FabriquesApplication.class.getName(),
                 "--spring.datasource.url=" + ds.getJdbcUrl(), "--spring.datasource.username=" + ds.getUsername(),
                 "--spring.datasource.password=" + ds.getPassword(), "--server.port=" + portNoeud, "--server.address=127.0.0.1",
                 "--spring.mail.host=", "--fabriques.notifications.serveur-local.port=0",
                 "--fabriques.notifications.serveur-local.repertoire=" + courriels, "--fabriques.notifications.intervalle=PT1S",
                 "--fabriques.notifications.delai-relance-initial=PT1S",
+                // A job created on one node is taken by another after at most the idle wait of its acquisition (10 s in
+                // production, application.yaml): 1 s here, so that the walk below does not wait for it at each step.
+                "--camunda.bpm.job-execution.max-wait=1000",
                 // The same programme as the shared node's (IntegrationTest): its waves run up to 2040.
                 "--fabriques.programme.fin=2040-12-31");
         // Its own working directory: an empty class-path entry would otherwise add the project's root (and its bpmn/ twice).
@@ -55,9 +60,13 @@ class DeuxNoeudsIT {
                 .redirectOutput(Path.of("target", nom + ".log").toAbsolutePath().toFile()).start();
     }
 
+    /**
+     * The application's class path without the tests' own classes and resources: a node is the production application.
+     */
     private static String classpath() {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> !e.isBlank() && !".".equals(e)).map(e -> Path.of(e).toAbsolutePath().toString())
+                .filter(e -> !e.isBlank() && !".".equals(e) && !Path.of(e).endsWith("test-classes"))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * An engine of a test's own, beside the process tests' one (camunda.cfg.xml): in-memory H2 under a unique name, its schema
+ * An engine of a test's own, beside the process tests' one (moteur-tests-processus.cfg.xml): in-memory H2 under a unique name, its schema
  * created and dropped with it, no job executor, no metrics. The test adds what it checks (plugins, settings), then builds it.
  */
 public final class MoteurIsole {

@@ -11,7 +11,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 /**
- * On the process tests' engine (camunda.cfg.xml, full history, the plugin active): a task carries its dossier in its name
+ * On the process tests' engine (moteur-tests-processus.cfg.xml, full history, the plugin active): a task carries its dossier in its name
  * and the four columns as its own variables, and those copies leave no historic variable, while the process variables
  * they copy and the task's other variables keep theirs (no variable has details: HistoriqueSansDetailsPluginTest).
  */

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A test of an engine plugin on the process tests' engine (camunda.cfg.xml): its model deployed by the test, removed after. */
+/** A test of an engine plugin on the process tests' engine (moteur-tests-processus.cfg.xml): its model deployed by the test, removed after. */
 abstract class EssaiSurLeMoteur {
 
     @RegisterExtension

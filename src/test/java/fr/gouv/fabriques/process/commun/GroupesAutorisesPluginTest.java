@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On the process tests' engine (camunda.cfg.xml, the application's plugins): the engine's authorization manager is ours, and it
+ * On the process tests' engine (moteur-tests-processus.cfg.xml, the application's plugins): the engine's authorization manager is ours, and it
  * keeps exactly the groups the engine's own keeps, those that hold at least one authorization (doc/adr/0024). That it reads them
  * through the index, not the whole table, is checked on PostgreSQL, where the plan matters (RequetesTachesIT).
  */

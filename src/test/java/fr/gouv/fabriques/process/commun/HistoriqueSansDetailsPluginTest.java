@@ -12,7 +12,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 /**
- * On the process tests' engine (camunda.cfg.xml, full history, the plugins of the application): variables set at the
+ * On the process tests' engine (moteur-tests-processus.cfg.xml, full history, the plugins of the application): variables set at the
  * start, by a form submitted through the form service, and changed later leave their historic variable with the last
  * value, the task and the user operation log, but no detail (doc/adr/0021); the job log keeps its failures only
  * (doc/adr/0026).
