@@ -19,6 +19,15 @@ final class Chronos {
         }).add(nanos);
     }
 
+    /** Adds another chronometer's times to this one's (two slices of the same work). */
+    void verser(Chronos autre) {
+        for (String o : autre.operations()) {
+            for (Long d : autre.durees.get(o)) {
+                noter(o, d);
+            }
+        }
+    }
+
     /** Operations in the order they were first seen. */
     List<String> operations() {
         return List.copyOf(ordre);
